@@ -1,0 +1,147 @@
+// Path walk: from the task's root or cwd (or a dirfd), one component at a
+// time, crossing into mounts on the way (follow_mount) and out of them on
+// "..", with procfs's /proc/self/fd/N magic links jumping to a file's path.
+// The walk takes no references: a caller that keeps the path calls pathGet().
+
+import { AT_FDCWD } from '../kernel/constants';
+import type { Dentry, Kernel, Mount, Path, Task } from '../kernel/types';
+import { mntHasParent } from '../namespace/alloc';
+import { lookupMnt } from '../namespace/lookup-mnt';
+import { fail, ok, type SyscallResult } from '../result';
+
+export interface LookupOptions {
+  /** AT_EMPTY_PATH: "" names the dirfd itself. */
+  readonly emptyPath?: boolean;
+  /** Stop before the last component: return its parent directory and the name. */
+  readonly parent?: boolean;
+}
+
+/** Cross into whatever is mounted on `path`, to the topmost mount. Analogous to fs/namei.c:follow_mount(). */
+export function followMount(k: Kernel, path: Path): Path {
+  let cur = path;
+  for (let m = lookupMnt(k, cur.mnt, cur.dentry); m; m = lookupMnt(k, cur.mnt, cur.dentry)) cur = { mnt: m, dentry: m.mnt_root };
+  return cur;
+}
+
+function samePath(a: Path, b: Path): boolean {
+  return a.mnt === b.mnt && a.dentry === b.dentry;
+}
+
+/**
+ * "..": stay at the task's root; at a mount's root, climb to where it is
+ * mounted; a parentless mount's root (a detached or unmounted tree) is as far
+ * as it goes. Analogous to fs/namei.c:follow_dotdot() + choose_mountpoint() (6.x).
+ */
+function followDotdot(k: Kernel, task: Task, path: Path): Path {
+  if (samePath(path, task.root)) return followMount(k, path);
+  let mnt: Mount = path.mnt;
+  let dentry: Dentry = path.dentry;
+  while (dentry === mnt.mnt_root) {
+    if (!mntHasParent(mnt)) return followMount(k, path);
+    dentry = mnt.mnt_mountpoint;
+    mnt = mnt.mnt_parent;
+    if (mnt === task.root.mnt && dentry === task.root.dentry) return followMount(k, { mnt, dentry });
+  }
+  return followMount(k, { mnt, dentry: dentry.d_parent ?? dentry });
+}
+
+/** The path a dirfd or AT_FDCWD starts from. */
+function startAt(task: Task, dfd: number): SyscallResult<Path> {
+  if (dfd === AT_FDCWD) return ok(task.pwd);
+  const file = task.files.get(dfd);
+  if (!file) return fail('EBADF');
+  return ok(file.f_path);
+}
+
+/** One step into a procfs directory; fd entries jump to the file's path (nd_jump_link). */
+function procStep(task: Task, at: Path, name: string): SyscallResult<Path> {
+  if (at.dentry.proc?.kind === 'fd-dir') {
+    if (!/^\d+$/.test(name)) return fail('ENOENT');
+    const file = task.files.get(Number(name));
+    return file ? ok(file.f_path) : fail('ENOENT');
+  }
+  const child = at.dentry.children.get(name);
+  return child ? ok({ mnt: at.mnt, dentry: child }) : fail('ENOENT');
+}
+
+export type LookupResult = { readonly path: Path; readonly last?: string };
+
+/**
+ * Resolve `name` for `task`. With `parent`, returns the parent directory and
+ * the last component (which need not exist), as mkdir and creat need.
+ * Analogous to fs/namei.c:filename_lookup() / filename_parentat() (6.x).
+ */
+export function pathLookupAt(k: Kernel, task: Task, dfd: number, name: string, options: LookupOptions = {}): SyscallResult<LookupResult> {
+  if (name === '') {
+    if (!options.emptyPath) return fail('ENOENT');
+    const start = startAt(task, dfd);
+    return start.ok ? ok({ path: start.value }) : start;
+  }
+  let cur: Path;
+  if (name.startsWith('/')) cur = task.root;
+  else {
+    const start = startAt(task, dfd);
+    if (!start.ok) return start;
+    cur = start.value;
+  }
+  const parts = name.split('/').filter((p) => p !== '');
+  const trailingSlash = name.endsWith('/') && parts.length > 0;
+  if (options.parent) {
+    const last = parts.pop();
+    if (last === undefined) return fail('EEXIST'); // "/" has no parent to create in
+    const dir = walk(k, task, cur, parts);
+    if (!dir.ok) return dir;
+    if (dir.value.dentry.kind !== 'dir') return fail('ENOTDIR');
+    return ok({ path: dir.value, last });
+  }
+  const found = walk(k, task, cur, parts);
+  if (!found.ok) return found;
+  if (trailingSlash && found.value.dentry.kind !== 'dir') return fail('ENOTDIR');
+  return ok({ path: found.value });
+}
+
+function walk(k: Kernel, task: Task, start: Path, parts: readonly string[]): SyscallResult<Path> {
+  let cur = start;
+  for (const part of parts) {
+    if (cur.dentry.kind !== 'dir') return fail('ENOTDIR');
+    if (part === '.') continue;
+    if (part === '..') {
+      cur = followDotdot(k, task, cur);
+      continue;
+    }
+    if (cur.dentry.proc) {
+      const next = procStep(task, cur, part);
+      if (!next.ok) return next;
+      // A magic link lands on the file's own path; nothing is crossed after a jump.
+      cur = next.value;
+      continue;
+    }
+    const child = cur.dentry.children.get(part);
+    if (!child) return fail('ENOENT');
+    cur = followMount(k, { mnt: cur.mnt, dentry: child });
+  }
+  return ok(cur);
+}
+
+/**
+ * The path of `path` as seen from `root`, or null when it cannot be reached
+ * from there (a detached or unmounted tree). Analogous to fs/d_path.c:prepend_path().
+ */
+export function pathFromRoot(path: Path, root: Path): string | null {
+  const names: string[] = [];
+  let mnt = path.mnt;
+  let dentry = path.dentry;
+  for (;;) {
+    if (mnt === root.mnt && dentry === root.dentry) break;
+    if (dentry === mnt.mnt_root) {
+      if (!mntHasParent(mnt)) return null;
+      dentry = mnt.mnt_mountpoint;
+      mnt = mnt.mnt_parent;
+      continue;
+    }
+    if (!dentry.d_parent) return null;
+    names.unshift(dentry.name);
+    dentry = dentry.d_parent;
+  }
+  return `/${names.join('/')}`;
+}

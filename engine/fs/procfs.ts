@@ -1,0 +1,13 @@
+// procfs, as far as the transcripts reach into it: /proc/self/fd/N (magic
+// links to an open file's path, resolved by the path walk) and
+// /proc/self/mountinfo (rendered by observe/mountinfo.ts).
+
+import type { Kernel, SuperBlock } from '../kernel/types';
+import { newDentry } from './super';
+
+/** The fixed nodes of a new proc instance. */
+export function populateProc(k: Kernel, sb: SuperBlock): void {
+  const self = newDentry(k, sb.s_root, 'self', sb, 'dir', { kind: 'self' });
+  newDentry(k, self, 'fd', sb, 'dir', { kind: 'fd-dir' });
+  newDentry(k, self, 'mountinfo', sb, 'file', { kind: 'mountinfo' });
+}

@@ -1,0 +1,76 @@
+// The initial state every transcript starts from, the same as the live
+// backend's throwaway namespace: a tmpfs root (over the hidden rootfs, as
+// after pivot_root) with bin lib lib64 mnt proc, proc on /proc, a tmpfs on
+// /mnt, and a root shell in "/". Built with the model's own syscalls, so the
+// reference counts are the ones those syscalls leave.
+
+import { followMount } from '../fs/namei';
+import { allocSuper } from '../fs/super';
+import { allocMntNs, allocVfsmnt } from '../namespace/alloc';
+import { pathGet, pathPut } from '../namespace/refs';
+import type { SyscallResult } from '../result';
+import { mkdirat } from '../syscalls/mkdirat';
+import { mount } from '../syscalls/mount';
+import type { Kernel, Task } from './types';
+import { VARIANTS, type Variant } from './variants';
+
+export const ROOT_DIRECTORIES = ['bin', 'lib', 'lib64', 'mnt', 'proc'] as const;
+
+function must<T>(what: string, result: SyscallResult<T>): T {
+  if (!result.ok) throw new Error(`boot: ${what} failed with ${result.errno}`);
+  return result.value;
+}
+
+function emptyKernel(variantId: Variant['id']): Kernel {
+  return {
+    variant: VARIANTS[variantId],
+    ids: { mnt: 0, ns: 0, ino: 0, sb: 0, dev: 0, file: 0, pid: 0, group: 0 },
+    mount_hashtable: new Map(),
+    unmounted: [],
+    unmountedMounts: [],
+    emptied_ns: null,
+    mounts: new Set(),
+    namespaces: new Set(),
+    tasks: new Map(),
+    init_ns: null as unknown as Kernel['init_ns'], // set by createKernel before any use
+    log: [],
+    frames: [],
+    current: null,
+  };
+}
+
+/** A booted kernel and its first task, the transcript's top shell. */
+export function createKernel(variantId: Variant['id']): { kernel: Kernel; shell: Task } {
+  const k = emptyKernel(variantId);
+  // init_mount_tree(): rootfs is the namespace root, hidden below "/".
+  const rootfsSb = allocSuper(k, 'rootfs', 'rootfs');
+  const rootfs = allocVfsmnt(k, rootfsSb, rootfsSb.s_root, 0);
+  const ns = allocMntNs(k, false, rootfs);
+  (k as { init_ns: Kernel['init_ns'] }).init_ns = ns;
+  rootfs.mnt_ns = ns;
+  ns.mounts.add(rootfs);
+  const rootPath = { mnt: rootfs, dentry: rootfs.mnt_root };
+  const shell: Task = {
+    pid: ++k.ids.pid,
+    comm: 'bash',
+    root: pathGet(k, rootPath),
+    pwd: pathGet(k, rootPath),
+    files: new Map(),
+    mnt_ns: ns,
+    task_works: [],
+    exited: false,
+  };
+  k.tasks.set(shell.pid, shell);
+  must('mount tmpfs on /', mount(k, shell, { source: 'none', target: '/', fstype: 'tmpfs', flags: 0 }));
+  // chroot + chdir into the new root, where pivot_root leaves the shell.
+  const newRoot = followMount(k, rootPath);
+  pathPut(k, shell.root);
+  pathPut(k, shell.pwd);
+  shell.root = pathGet(k, newRoot);
+  shell.pwd = pathGet(k, newRoot);
+  for (const dir of ROOT_DIRECTORIES) must(`mkdir /${dir}`, mkdirat(k, shell, { path: `/${dir}` }));
+  must('mount proc', mount(k, shell, { source: 'proc', target: '/proc', fstype: 'proc', flags: 0 }));
+  must('mount tmpfs on /mnt', mount(k, shell, { source: 'none', target: '/mnt', fstype: 'tmpfs', flags: 0 }));
+  k.log.length = 0;
+  return { kernel: k, shell };
+}

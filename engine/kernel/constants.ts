@@ -1,0 +1,75 @@
+// Flag values as in include/linux/mount.h, include/uapi/linux/mount.h,
+// include/uapi/linux/fcntl.h and fs/namespace.c. Names kept exact so a
+// reviewer can grep the kernel for them.
+
+/** struct vfsmount.mnt_flags bits (include/linux/mount.h). */
+export const MNT_NOSUID = 0x01;
+export const MNT_NODEV = 0x02;
+export const MNT_NOEXEC = 0x04;
+export const MNT_RELATIME = 0x20;
+export const MNT_READONLY = 0x40;
+export const MNT_SHARED = 0x1000;
+export const MNT_UNBINDABLE = 0x2000;
+export const MNT_INTERNAL = 0x4000;
+export const MNT_LOCKED = 0x800000;
+export const MNT_DOOMED = 0x1000000;
+export const MNT_SYNC_UMOUNT = 0x2000000;
+export const MNT_UMOUNT = 0x8000000;
+
+/** Flags clone_mnt() does not copy to the clone (v4.19 strips these three). */
+export const MNT_CLONE_STRIPPED = 0x200 /* MNT_WRITE_HOLD */ | 0x4000000 /* MNT_MARKED */ | MNT_INTERNAL;
+
+/** Names for the flags the spec talks about, for mountinfo-free views. */
+export const MNT_FLAG_NAMES: readonly [number, string][] = [
+  [MNT_READONLY, 'MNT_READONLY'],
+  [MNT_SHARED, 'MNT_SHARED'],
+  [MNT_UNBINDABLE, 'MNT_UNBINDABLE'],
+  [MNT_LOCKED, 'MNT_LOCKED'],
+  [MNT_DOOMED, 'MNT_DOOMED'],
+  [MNT_SYNC_UMOUNT, 'MNT_SYNC_UMOUNT'],
+  [MNT_UMOUNT, 'MNT_UMOUNT'],
+];
+
+/** umount_tree() `how` bits (fs/namespace.c). */
+export const UMOUNT_SYNC = 1;
+export const UMOUNT_PROPAGATE = 2;
+export const UMOUNT_CONNECTED = 4;
+
+/** umount2(2) flags. */
+export const MNT_FORCE = 1;
+export const MNT_DETACH = 2;
+export const MNT_EXPIRE = 4;
+export const UMOUNT_NOFOLLOW = 8;
+
+/** mount(2) flags. */
+export const MS_NOSUID = 2;
+export const MS_NODEV = 4;
+export const MS_NOEXEC = 8;
+export const MS_REMOUNT = 32;
+export const MS_BIND = 4096;
+export const MS_MOVE = 8192;
+export const MS_REC = 16384;
+
+/** open_tree(2) flags. */
+export const OPEN_TREE_CLONE = 1;
+export const OPEN_TREE_CLOEXEC = 0o2000000;
+export const AT_SYMLINK_NOFOLLOW = 0x100;
+export const AT_NO_AUTOMOUNT = 0x800;
+export const AT_EMPTY_PATH = 0x1000;
+export const AT_RECURSIVE = 0x8000;
+export const AT_FDCWD = -100;
+
+/** move_mount(2) flags. */
+export const MOVE_MOUNT_F_SYMLINKS = 0x1;
+export const MOVE_MOUNT_F_AUTOMOUNTS = 0x2;
+export const MOVE_MOUNT_F_EMPTY_PATH = 0x4;
+export const MOVE_MOUNT_T_SYMLINKS = 0x10;
+export const MOVE_MOUNT_T_AUTOMOUNTS = 0x20;
+export const MOVE_MOUNT_T_EMPTY_PATH = 0x40;
+export const MOVE_MOUNT__MASK = 0x77;
+
+/** open(2) flags the model understands. */
+export const O_RDONLY = 0;
+export const O_CREAT = 0o100;
+export const O_DIRECTORY = 0o200000;
+export const O_PATH = 0o10000000;

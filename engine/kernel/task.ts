@@ -1,0 +1,55 @@
+// Processes: fork copies the fd table and fs_struct (taking references),
+// exit gives them back. Task work (deferred __fput, cleanup_mnt) runs on the
+// way back to user space, as in the kernel.
+
+import { fput } from '../fs/file';
+import { pathGet, pathPut } from '../namespace/refs';
+import { traced } from './kernel';
+import type { Kernel, Task } from './types';
+
+/** fork(): a child with a copy of the fd table (f_count++) and of root/pwd (path_get). */
+export function forkTask(k: Kernel, parent: Task, comm: string): Task {
+  const files = new Map(parent.files);
+  for (const file of files.values()) file.f_count++;
+  const child: Task = {
+    pid: ++k.ids.pid,
+    comm,
+    root: pathGet(k, parent.root),
+    pwd: pathGet(k, parent.pwd),
+    files,
+    mnt_ns: parent.mnt_ns,
+    task_works: [],
+    exited: false,
+  };
+  k.tasks.set(child.pid, child);
+  return child;
+}
+
+/** Run queued task work. Analogous to kernel/task_work.c:task_work_run(). */
+export function taskWorkRun(k: Kernel, task: Task): void {
+  if (task.task_works.length === 0) return;
+  traced(k, 'task_work_run', () => {
+    for (let work = task.task_works.shift(); work; work = task.task_works.shift()) work.run();
+  });
+}
+
+/** do_exit(): close every fd, put root and pwd, run the task work that queued. */
+export function exitTask(k: Kernel, task: Task): void {
+  const previous = k.current;
+  k.current = task;
+  try {
+    traced(k, 'do_exit', () => {
+      for (const [fd, file] of [...task.files]) {
+        task.files.delete(fd);
+        fput(k, task, file);
+      }
+      pathPut(k, task.root);
+      pathPut(k, task.pwd);
+      taskWorkRun(k, task);
+    });
+  } finally {
+    task.exited = true;
+    k.tasks.delete(task.pid);
+    k.current = previous;
+  }
+}

@@ -1,0 +1,154 @@
+// The objects of the model kernel, named after their struct in the kernel.
+// Fields keep the kernel's names where a reviewer would look for them
+// (mnt_count, mnt_parent, mnt_ns, mnt_umount, f_mode), and carry their
+// invariants as comments; engine/invariants.ts checks them after every step.
+
+import type { Variant } from './variants';
+
+/** A directory entry in one superblock's tree (struct dentry, much reduced). */
+export interface Dentry {
+  /** Unique in the whole kernel; also the inode number shown by the model. */
+  readonly ino: number;
+  readonly name: string;
+  /** Invariant: null only for the superblock's root. */
+  readonly d_parent: Dentry | null;
+  readonly d_sb: SuperBlock;
+  readonly kind: 'dir' | 'file';
+  /** Invariant: empty unless kind is 'dir'. */
+  readonly children: Map<string, Dentry>;
+  /** For procfs: which synthetic node this is (magic links are resolved by the walk). */
+  readonly proc?: ProcNode;
+}
+
+export type ProcNode =
+  | { readonly kind: 'root' }
+  | { readonly kind: 'self' }
+  | { readonly kind: 'fd-dir' }
+  | { readonly kind: 'mountinfo' };
+
+/** struct super_block: one mounted filesystem instance. */
+export interface SuperBlock {
+  readonly s_id: number;
+  /** The st_dev the kernel would report, as mountinfo prints it ("0:NN"). */
+  readonly s_dev: string;
+  readonly fstype: 'rootfs' | 'tmpfs' | 'proc';
+  /** The source mountinfo shows ("none", "proc", "rootfs"). */
+  readonly source: string;
+  readonly s_root: Dentry;
+}
+
+/** The state of a struct fs_pin (include/linux/fs_pin.h), ≤5.2 only. */
+export interface FsPin {
+  /** 0 armed, -1 a killer is running kill(), 1 done (pin_remove ran). */
+  done: 0 | -1 | 1;
+  /** The hlist this pin's s_list is on (the global `unmounted`), or null. */
+  s_list: FsPin[] | null;
+  /** The mount whose mnt_pins this pin's m_list is on, or null. */
+  m_list: Mount | null;
+  /** The mount this pin is embedded in (container_of(p, struct mount, mnt_umount)). */
+  readonly owner: Mount;
+}
+
+/** struct mount (fs/mount.h) with its struct vfsmount. */
+export interface Mount {
+  readonly mnt_id: number;
+  readonly mnt_sb: SuperBlock;
+  readonly mnt_root: Dentry;
+  /** MNT_* bits; see kernel/constants.ts. */
+  mnt_flags: number;
+  /**
+   * The reference count (mnt_get_count()). Who holds references is listed in
+   * engine/README.md. Invariant: never below zero without a logged WARNING.
+   */
+  mnt_count: number;
+  /** Invariant: the mount itself when it has no parent (mnt_has_parent() is false). */
+  mnt_parent: Mount;
+  /** Invariant: mnt_root when it has no parent. */
+  mnt_mountpoint: Dentry;
+  /** Children attached under this mount (list_head mnt_mounts), in attach order. */
+  readonly mnt_mounts: Mount[];
+  /** In mount_hashtable under (mnt_parent, mnt_mountpoint): path walks cross into it. */
+  hashed: boolean;
+  /** null: unmounted or (ver #12) detached; anonymous ns: detached tree (5.2+). */
+  mnt_ns: MntNamespace | null;
+  /** Peer group id (mnt_group_id); 0 when private. */
+  mnt_group_id: number;
+  /** ≤5.2: the fs_pin embedded in the mount, kill = drop_mountpoint(). */
+  readonly mnt_umount: FsPin;
+  /** ≤5.2: pins of unmounted-but-connected children (hlist mnt_pins). */
+  readonly mnt_pins: FsPin[];
+  /** ≤5.2: the old mountpoint dentry umount_mnt() saved for drop_mountpoint(). */
+  mnt_ex_mountpoint: Dentry | null;
+  /** 5.3+: children still connected when the last reference went. */
+  readonly mnt_stuck_children: Mount[];
+  /** After cleanup_mnt(): the struct is freed; any use is a use-after-free. */
+  freed: boolean;
+}
+
+/** struct mnt_namespace. */
+export interface MntNamespace {
+  readonly ns_id: number;
+  /** Anonymous: a detached tree made by open_tree(OPEN_TREE_CLONE) (5.2+). */
+  readonly anon: boolean;
+  root: Mount;
+  /** The namespace's mounts (ns->list / the rbtree), in mnt_id order when shown. */
+  readonly mounts: Set<Mount>;
+  freed: boolean;
+}
+
+/** (mnt, dentry), holding one mnt_count reference when kept (struct path). */
+export interface Path {
+  readonly mnt: Mount;
+  readonly dentry: Dentry;
+}
+
+/** struct file (only what the mount machinery cares about). */
+export interface File {
+  readonly id: number;
+  readonly f_path: Path;
+  /** FMODE_NEED_UNMOUNT: set only on the file open_tree(OPEN_TREE_CLONE) returns. */
+  readonly needUnmount: boolean;
+  readonly oPath: boolean;
+  /** References from fd tables (f_count); __fput runs when it reaches 0. */
+  f_count: number;
+}
+
+/** A task: one process with its own fd table and fs_struct (no sharing). */
+export interface Task {
+  readonly pid: number;
+  comm: string;
+  /** fs_struct: each holds one reference on its mount. */
+  root: Path;
+  pwd: Path;
+  /** The fd table: fd number → file (each entry holds one f_count). */
+  readonly files: Map<number, File>;
+  /** nsproxy->mnt_ns. */
+  mnt_ns: MntNamespace;
+  /** Work queued to run on return to user space (task_work). */
+  readonly task_works: { readonly name: string; readonly run: () => void }[];
+  exited: boolean;
+}
+
+/** The whole machine. */
+export interface Kernel {
+  readonly variant: Variant;
+  readonly ids: { mnt: number; ns: number; ino: number; sb: number; dev: number; file: number; pid: number; group: number };
+  readonly mount_hashtable: Map<string, Mount[]>;
+  /** ≤5.2: the global `unmounted` hlist of fs_pins. */
+  readonly unmounted: FsPin[];
+  /** 5.3+: the global `unmounted` hlist of mounts. */
+  readonly unmountedMounts: Mount[];
+  /** 6.17+: an anonymous namespace emptied under namespace_sem, freed by namespace_unlock(). */
+  emptied_ns: MntNamespace | null;
+  /** Every mount not yet freed, for inspection and invariant checks. */
+  readonly mounts: Set<Mount>;
+  readonly namespaces: Set<MntNamespace>;
+  readonly tasks: Map<number, Task>;
+  readonly init_ns: MntNamespace;
+  /** dmesg lines since boot. */
+  readonly log: string[];
+  /** The modelled call stack, outermost first, for soft-lockup traces. */
+  readonly frames: { readonly name: string; readonly inline: boolean }[];
+  /** The task whose syscall is running (for `[comm:pid]` in reports). */
+  current: Task | null;
+}

@@ -1,0 +1,160 @@
+import type { CommandList } from '../shell/parse';
+import type { CommandResult } from '../transcript/types';
+import type { KmsgReader } from './kmsg';
+import { sleep, type Namespace } from './namespace';
+import { findWaitingShell } from './procfs';
+import { findMarker, markedLine, type Marker } from './shell-line';
+
+// The shell protocol: each transcript line goes to bash as exactly one input
+// line (so bash's own `line N` counts transcript lines), followed on that
+// line by `; __m <seq> $?`. A line is done when its marker has come out on
+// both stdout and stderr -- everything before the marker on each stream is
+// the line's output. A line that starts a nested shell never prints its
+// marker until that shell exits: we see instead a new shell blocked reading
+// stdin, report the line `status: null`, and expect the marker with the
+// line's seq later, on the line that ends the nested shell (`exit`).
+
+const POLL_MS = 3;
+/** How often to look for a nested shell (it costs a few /proc reads). */
+const SHELL_POLL_MS = 15;
+/** Wait for the second stream's marker once the first arrived, in case a line closed fd 1 or 2. */
+const SECOND_MARKER_GRACE_MS = 500;
+/** A nested shell may print before it blocks; let those bytes reach us. */
+const SETTLE_MS = 20;
+
+export interface ParsedLine {
+  readonly command: string;
+  readonly list: CommandList;
+}
+
+interface Nested {
+  readonly seq: number;
+  readonly pid: number;
+}
+
+type Outcome =
+  | { readonly kind: 'marker'; readonly status: number; readonly seq: number }
+  | { readonly kind: 'nested'; readonly pid: number }
+  | { readonly kind: 'exited'; readonly status: number | null }
+  | { readonly kind: 'stuck' };
+
+export class Driver {
+  private readonly nested: Nested[] = [];
+  private lastMountinfo: string;
+  private dead = false;
+
+  constructor(
+    private readonly namespace: Namespace,
+    private readonly kmsg: KmsgReader,
+    private readonly token: string,
+    private readonly timeoutMs: number,
+  ) {
+    this.lastMountinfo = namespace.mountinfo() ?? '';
+  }
+
+  async run(lines: readonly ParsedLine[]): Promise<CommandResult[]> {
+    const results: CommandResult[] = [];
+    for (const [index, line] of lines.entries()) {
+      results.push(this.dead ? this.deadResult(line.command) : await this.runLine(line, index + 1));
+    }
+    return results;
+  }
+
+  private async runLine(line: ParsedLine, seq: number): Promise<CommandResult> {
+    this.kmsg.read(); // whatever was logged between lines is not this command's
+    this.namespace.send(markedLine(line.list, seq));
+    const outcome = await this.waitForOutcome(seq);
+    const result = (status: number | null, stuck: boolean, stdout: Buffer, stderr: Buffer): CommandResult => ({
+      command: line.command,
+      status,
+      stdout: stdout.toString('utf8'),
+      stderr: stderr.toString('utf8'),
+      kernel: this.kmsg.read(),
+      stuck,
+      mountinfo: this.readMountinfo(),
+    });
+    switch (outcome.kind) {
+      case 'marker': {
+        const [stdout, stderr] = await this.takeThroughMarkers(outcome.seq);
+        return result(outcome.status, false, stdout, stderr);
+      }
+      case 'nested':
+        this.nested.push({ seq, pid: outcome.pid });
+        await sleep(SETTLE_MS);
+        return result(null, false, this.namespace.stdout.takeAll(), this.namespace.stderr.takeAll());
+      case 'exited':
+        // The top shell itself exited (`exit` at the top level): nothing reads the lines after this one.
+        this.dead = true;
+        return result(outcome.status, false, this.namespace.stdout.takeAll(), this.namespace.stderr.takeAll());
+      case 'stuck': {
+        const stuck = result(null, true, this.namespace.stdout.takeAll(), this.namespace.stderr.takeAll());
+        this.dead = true;
+        this.namespace.kill();
+        return stuck;
+      }
+    }
+  }
+
+  /** Waits for the line's (or an enclosing nested line's) marker, a new waiting shell, the shell's exit, or the timeout. */
+  private async waitForOutcome(seq: number): Promise<Outcome> {
+    const started = Date.now();
+    let nextShellPoll = started + SHELL_POLL_MS;
+    for (;;) {
+      const marker = findMarker(this.namespace.stdout.buffer, this.token) ?? findMarker(this.namespace.stderr.buffer, this.token);
+      if (marker) return this.markerOutcome(marker, seq);
+      if (this.namespace.exited !== undefined) return { kind: 'exited', status: this.namespace.exited };
+      const now = Date.now();
+      if (now >= nextShellPoll) {
+        nextShellPoll = now + SHELL_POLL_MS;
+        const known = new Set([this.namespace.shellPid, ...this.nested.map((n) => n.pid)]);
+        const pid = findWaitingShell(this.namespace.shellPid, this.namespace.stdinLink, known);
+        if (pid !== null) return { kind: 'nested', pid };
+      }
+      if (now - started >= this.timeoutMs) return { kind: 'stuck' };
+      await sleep(POLL_MS);
+    }
+  }
+
+  private markerOutcome(marker: Marker, seq: number): Outcome {
+    if (marker.seq !== seq) {
+      // The line ended a nested shell: the marker is that of the line that started it.
+      const depth = this.nested.findIndex((n) => n.seq === marker.seq);
+      if (depth < 0) throw new Error(`live backend: marker for line ${marker.seq} while running line ${seq}`);
+      this.nested.splice(depth);
+    }
+    return { kind: 'marker', status: marker.status, seq: marker.seq };
+  }
+
+  /** Cuts each stream at its marker for `seq`; a stream whose marker never comes (fd closed) gives all it has. */
+  private async takeThroughMarkers(seq: number): Promise<[Buffer, Buffer]> {
+    const deadline = Date.now() + SECOND_MARKER_GRACE_MS;
+    const taken: [Buffer | null, Buffer | null] = [null, null];
+    const streams = [this.namespace.stdout, this.namespace.stderr] as const;
+    for (;;) {
+      streams.forEach((stream, i) => {
+        if (taken[i] !== null) return;
+        const marker = findMarker(stream.buffer, this.token);
+        if (!marker) return;
+        if (marker.seq !== seq) throw new Error(`live backend: stream markers disagree (${marker.seq} vs ${seq})`);
+        const output = stream.take(marker.start);
+        stream.take(marker.end - marker.start);
+        taken[i] = Buffer.from(output);
+      });
+      if (taken[0] !== null && taken[1] !== null) return [taken[0], taken[1]];
+      if (Date.now() >= deadline || this.namespace.exited !== undefined) {
+        return [taken[0] ?? streams[0].takeAll(), taken[1] ?? streams[1].takeAll()];
+      }
+      await sleep(POLL_MS);
+    }
+  }
+
+  private readMountinfo(): string {
+    const text = this.namespace.mountinfo();
+    if (text !== null) this.lastMountinfo = text;
+    return this.lastMountinfo;
+  }
+
+  private deadResult(command: string): CommandResult {
+    return { command, status: null, stdout: '', stderr: '', kernel: [], stuck: true, mountinfo: this.lastMountinfo };
+  }
+}

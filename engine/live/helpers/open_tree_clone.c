@@ -1,0 +1,65 @@
+/*
+ * open_tree_clone FD COMMAND [ARG...]
+ *
+ * The thread's tool: FD is already open (the shell's `FD<PATH`). Replace it
+ * with open_tree(FD, "", OPEN_TREE_CLONE|AT_EMPTY_PATH) -- a detached clone
+ * of that one mount, not recursive -- and run COMMAND with the clone on FD.
+ * Raw syscall() so it builds against headers that predate the mount API.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#ifndef SYS_open_tree
+#define SYS_open_tree 428
+#endif
+#ifndef OPEN_TREE_CLONE
+#define OPEN_TREE_CLONE 1
+#endif
+#ifndef AT_EMPTY_PATH
+#define AT_EMPTY_PATH 0x1000
+#endif
+
+static int parse_fd(const char *s)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno != 0 || v < 0 || v > INT_MAX)
+		return -1;
+	return (int)v;
+}
+
+int main(int argc, char **argv)
+{
+	int fd, tree;
+
+	if (argc < 3 || (fd = parse_fd(argv[1])) < 0) {
+		fprintf(stderr, "usage: open_tree_clone FD COMMAND [ARG...]\n");
+		return 2;
+	}
+	/* No OPEN_TREE_CLOEXEC: the clone must survive the exec of COMMAND. */
+	tree = syscall(SYS_open_tree, fd, "", OPEN_TREE_CLONE | AT_EMPTY_PATH);
+	if (tree < 0) {
+		fprintf(stderr, "open_tree_clone: %s\n", strerror(errno));
+		return 1;
+	}
+	if (tree != fd) {
+		/* dup2 closes the original FD: only the clone is left on it. */
+		if (dup2(tree, fd) < 0) {
+			fprintf(stderr, "open_tree_clone: %s\n", strerror(errno));
+			return 1;
+		}
+		close(tree);
+	}
+	execvp(argv[2], argv + 2);
+	fprintf(stderr, "open_tree_clone: %s: %s\n", argv[2], strerror(errno));
+	return errno == ENOENT ? 127 : 126;
+}

@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import { accessSync, constants, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+
+// What the throwaway root holds: the commands the dialect needs in /bin and
+// the shared libraries they load, at the very paths `ldd` names (so the
+// loader finds them with no ld.so.cache). The model mirrors this root, so
+// its top level must stay exactly `bin lib lib64 mnt proc`.
+
+export const ROOT_DIRS = ['bin', 'lib', 'lib64', 'mnt', 'proc'] as const;
+
+/** `bin/<name>` in the new root ← this host command (bash twice: `sh` is bash in posix mode). */
+const COMMANDS: readonly (readonly [string, string])[] = [
+  ['bash', 'bash'],
+  ['sh', 'bash'],
+  ['mount', 'mount'],
+  ['umount', 'umount'],
+  ['mkdir', 'mkdir'],
+  ['touch', 'touch'],
+  ['ls', 'ls'],
+  ['cat', 'cat'],
+];
+
+const SEARCH_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+/** A file to copy: absolute host path → path relative to the new root. */
+export interface RootFile {
+  readonly source: string;
+  readonly target: string;
+}
+
+/** The root could not be assembled from this host; the message is one line. */
+export class RootFilesError extends Error {}
+
+/** Absolute path of a host command, searched in the usual system directories. */
+export function hostCommand(name: string): string {
+  for (const dir of SEARCH_PATH) {
+    const candidate = join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here, try the next directory
+    }
+  }
+  throw new RootFilesError(`"${name}" not found in ${SEARCH_PATH.join(':')}`);
+}
+
+/** Every file of the root: commands, our helpers, and their libraries. */
+export function rootFiles(helpers: Readonly<Record<string, string>>): RootFile[] {
+  const binaries: RootFile[] = [
+    ...COMMANDS.map(([name, command]) => ({ source: realpathSync(hostCommand(command)), target: `bin/${name}` })),
+    ...Object.entries(helpers).map(([name, path]) => ({ source: path, target: `bin/${name}` })),
+  ];
+  const libraries = new Map<string, RootFile>();
+  for (const binary of binaries) {
+    for (const library of sharedLibraries(binary.source)) libraries.set(library.target, library);
+  }
+  return [...binaries, ...libraries.values()];
+}
+
+/** The libraries `ldd` says a binary loads (the loader included), as root files. */
+export function sharedLibraries(binary: string): RootFile[] {
+  let output: string;
+  try {
+    output = execFileSync(hostCommand('ldd'), [binary], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim();
+    throw new RootFilesError(`ldd ${binary} failed${stderr ? `: ${stderr.split('\n')[0]}` : ''}`);
+  }
+  return parseLdd(output, binary);
+}
+
+/** Parses `ldd` output; the vDSO has no file and is skipped. */
+export function parseLdd(output: string, binary: string): RootFile[] {
+  const files: RootFile[] = [];
+  for (const line of output.split('\n')) {
+    if (/=>\s*not found/.test(line)) throw new RootFilesError(`ldd ${binary}: ${line.trim()}`);
+    const match = /(?:=>\s*)?(\/\S+)\s+\(0x[0-9a-f]+\)/.exec(line);
+    if (!match) continue;
+    const path = match[1]!;
+    const top = path.split('/')[1];
+    if (top !== 'lib' && top !== 'lib64') {
+      throw new RootFilesError(`${binary} loads ${path}, outside /lib and /lib64 (the live root has only ${ROOT_DIRS.join(' ')})`);
+    }
+    files.push({ source: path, target: path.slice(1) });
+  }
+  return files;
+}

@@ -1,0 +1,64 @@
+// Linking mounts into and out of the tree: the small verbs of fs/namespace.c
+// that attach and detach.
+
+import type { Dentry, Kernel, Mount, MntNamespace } from '../kernel/types';
+import { subtree } from './alloc';
+import { hashMnt, unhashMnt } from './lookup-mnt';
+import { mntget } from './refs';
+
+/**
+ * Point `child` at (parent, mp). Up to 6.16 the child pins its parent (R3).
+ * Analogous to fs/namespace.c:mnt_set_mountpoint().
+ */
+export function mntSetMountpoint(k: Kernel, parent: Mount, mp: Dentry, child: Mount): void {
+  if (k.variant.childrenPinParents) mntget(k, parent);
+  child.mnt_parent = parent;
+  child.mnt_mountpoint = mp;
+}
+
+/** Hash it and list it among the parent's children. Analogous to fs/namespace.c:__attach_mnt(). */
+export function attachMntLinks(k: Kernel, mnt: Mount): void {
+  hashMnt(k, mnt);
+  mnt.mnt_parent.mnt_mounts.push(mnt);
+}
+
+/** Analogous to fs/namespace.c:attach_mnt(). */
+export function attachMnt(k: Kernel, mnt: Mount, parent: Mount, mp: Dentry): void {
+  mntSetMountpoint(k, parent, mp, mnt);
+  attachMntLinks(k, mnt);
+}
+
+/**
+ * Put a new tree into its parent's namespace and link its root in.
+ * Analogous to fs/namespace.c:commit_tree().
+ */
+export function commitTree(k: Kernel, mnt: Mount): void {
+  const ns = mnt.mnt_parent.mnt_ns as MntNamespace;
+  for (const m of subtree(mnt)) {
+    if (m.mnt_ns && m.mnt_ns !== ns) m.mnt_ns.mounts.delete(m);
+    m.mnt_ns = ns;
+    ns.mounts.add(m);
+  }
+  attachMntLinks(k, mnt);
+}
+
+/**
+ * Make `mnt` parentless: off the hash, off its parent's child list. The
+ * reference it held on the parent (R3) is the caller's to deal with.
+ * Analogous to fs/namespace.c:unhash_mnt() (v4.19), and umount_mnt() when
+ * `saveExMountpoint` (≤5.2: drop_mountpoint() puts the old mountpoint later).
+ */
+export function unhashFromParent(k: Kernel, mnt: Mount, options: { saveExMountpoint: boolean }): void {
+  if (options.saveExMountpoint) mnt.mnt_ex_mountpoint = mnt.mnt_mountpoint;
+  unhashMnt(k, mnt);
+  removeChild(mnt);
+  mnt.mnt_parent = mnt;
+  mnt.mnt_mountpoint = mnt.mnt_root;
+}
+
+/** list_del_init(&mnt->mnt_child). */
+export function removeChild(mnt: Mount): void {
+  const siblings = mnt.mnt_parent.mnt_mounts;
+  const i = siblings.indexOf(mnt);
+  if (i >= 0) siblings.splice(i, 1);
+}

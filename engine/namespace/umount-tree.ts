@@ -1,0 +1,59 @@
+import { MNT_LOCKED, MNT_SYNC_UMOUNT, MNT_UMOUNT, UMOUNT_CONNECTED, UMOUNT_SYNC } from '../kernel/constants';
+import { traced } from '../kernel/kernel';
+import type { Kernel, Mount } from '../kernel/types';
+import { mntHasParent, subtree } from './alloc';
+import { pinInsertGroup } from './fs-pin';
+import { removeChild, unhashFromParent } from './tree';
+
+/**
+ * Should an unmounted mount be cut from its parent, or stay connected?
+ * "Because the reference counting rules change when mounts are unmounted and
+ * connected, umounted mounts may not be connected to mounted mounts."
+ * Analogous to fs/namespace.c:disconnect_mount() (v4.2 onwards, unchanged in 6.18).
+ */
+export function disconnectMount(m: Mount, how: number): boolean {
+  if (how & UMOUNT_SYNC) return true; // only lazy unmounts leave mounts connected
+  if (!mntHasParent(m)) return true; // nothing to stay connected to
+  if (!(m.mnt_parent.mnt_flags & MNT_UMOUNT)) return true; // the rule quoted above
+  if (how & UMOUNT_CONNECTED) return false;
+  if (m.mnt_flags & MNT_LOCKED) return false; // keep the covered directory hidden
+  return true;
+}
+
+/**
+ * Unmount the tree at `mnt`: flag every mount MNT_UMOUNT, take it out of its
+ * namespace (mnt_ns = NULL), and hand its "being mounted" reference to the
+ * unmount bookkeeping (its fs_pin on `unmounted`, ≤5.2; the `unmounted` list,
+ * 5.3+), which namespace_unlock() releases.
+ * Analogous to fs/namespace.c:umount_tree() (v4.19; 6.18 where the variant says).
+ */
+export function umountTree(k: Kernel, mnt: Mount, how: number): void {
+  traced(k, 'umount_tree', () => {
+    // Gather. list_move() adds at the head, so the list ends up in reverse
+    // pre-order, and that is the order they are processed in.
+    const gathered: Mount[] = [];
+    for (const p of subtree(mnt)) {
+      p.mnt_flags |= MNT_UMOUNT;
+      gathered.unshift(p);
+    }
+    // Hide them from their parents' mnt_mounts, so nothing walks them now.
+    for (const p of gathered) removeChild(p);
+    // (propagate_umount(): no peer groups in this model yet.)
+    for (const p of gathered) {
+      if (p.mnt_ns) p.mnt_ns.mounts.delete(p);
+      p.mnt_ns = null;
+      if (how & UMOUNT_SYNC) p.mnt_flags |= MNT_SYNC_UMOUNT;
+      const disconnect = disconnectMount(p, how);
+      if (k.variant.unmountBookkeeping === 'fs_pin') {
+        pinInsertGroup(k, p.mnt_umount, p.mnt_parent, disconnect ? k.unmounted : null);
+      }
+      if (mntHasParent(p)) {
+        if (k.variant.childrenPinParents) p.mnt_parent.mnt_count--; // mnt_add_count(parent, -1): give back R3
+        if (!disconnect) p.mnt_parent.mnt_mounts.push(p); // "don't forget about p"
+        else unhashFromParent(k, p, { saveExMountpoint: k.variant.unmountBookkeeping === 'fs_pin' });
+      }
+      p.mnt_group_id = 0; // change_mnt_propagation(p, MS_PRIVATE)
+      if (k.variant.unmountBookkeeping === 'unmounted-list' && disconnect) k.unmountedMounts.unshift(p);
+    }
+  });
+}

@@ -1,0 +1,39 @@
+// /proc/self/mountinfo, as the kernel prints it for a task: the mounts of
+// the task's namespace in mount-id order (the 6.8+ rbtree), each only if it
+// can be reached from the task's root.
+
+import { MNT_NODEV, MNT_NOEXEC, MNT_NOSUID, MNT_READONLY, MNT_RELATIME } from '../kernel/constants';
+import type { Mount, Task } from '../kernel/types';
+import { pathFromRoot } from '../fs/namei';
+import { dentryPath } from '../fs/super';
+
+/** show_mnt_opts(): the per-mount options. */
+function mountOptions(m: Mount): string {
+  const opts = [m.mnt_flags & MNT_READONLY ? 'ro' : 'rw'];
+  if (m.mnt_flags & MNT_NOSUID) opts.push('nosuid');
+  if (m.mnt_flags & MNT_NODEV) opts.push('nodev');
+  if (m.mnt_flags & MNT_NOEXEC) opts.push('noexec');
+  if (m.mnt_flags & MNT_RELATIME) opts.push('relatime');
+  return opts.join(',');
+}
+
+/** Superblock options as tmpfs and proc show them. */
+function superOptions(m: Mount): string {
+  return 'rw';
+}
+
+/**
+ * One line per visible mount.
+ * Analogous to fs/proc_namespace.c:show_mountinfo() (6.18).
+ */
+export function renderMountinfo(task: Task): string {
+  const mounts = [...task.mnt_ns.mounts].sort((a, b) => a.mnt_id - b.mnt_id);
+  let out = '';
+  for (const m of mounts) {
+    const where = pathFromRoot({ mnt: m, dentry: m.mnt_root }, task.root);
+    if (where === null) continue; // SEQ_SKIP: outside the task's root
+    const optional = m.mnt_group_id ? ` shared:${m.mnt_group_id}` : '';
+    out += `${m.mnt_id} ${m.mnt_parent.mnt_id} ${m.mnt_sb.s_dev} ${dentryPath(m.mnt_root)} ${where} ${mountOptions(m)}${optional} - ${m.mnt_sb.fstype} ${m.mnt_sb.source} ${superOptions(m)}\n`;
+  }
+  return out;
+}

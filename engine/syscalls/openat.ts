@@ -1,0 +1,39 @@
+import { O_CREAT, O_DIRECTORY, O_PATH } from '../kernel/constants';
+import type { Kernel, Task } from '../kernel/types';
+import { allocFile, fdInstall, unusedFd } from '../fs/file';
+import { pathLookupAt } from '../fs/namei';
+import { newDentry } from '../fs/super';
+import { fail, ok, type SyscallResult } from '../result';
+import { enterSyscall } from './entry';
+
+export interface OpenatArgs {
+  readonly dfd: number;
+  readonly path: string;
+  readonly flags: number;
+}
+
+/**
+ * openat(2): a new file on the path, holding one reference on its mount and
+ * never FMODE_NEED_UNMOUNT, even when it names the root of a detached clone
+ * (the "second open file" of the thread). O_CREAT makes an empty file.
+ * Analogous to fs/open.c:do_sys_openat2() (reduced).
+ */
+export function openat(k: Kernel, task: Task, args: OpenatArgs): SyscallResult<number> {
+  return enterSyscall(k, task, 'openat', () => {
+    let found = pathLookupAt(k, task, args.dfd, args.path);
+    if (!found.ok && found.errno === 'ENOENT' && args.flags & O_CREAT) {
+      const parent = pathLookupAt(k, task, args.dfd, args.path, { parent: true });
+      if (!parent.ok) return parent;
+      const { path: dir, last } = parent.value;
+      if (last === '.' || last === '..') return fail('EISDIR');
+      newDentry(k, dir.dentry, last!, dir.dentry.d_sb, 'file');
+      found = pathLookupAt(k, task, args.dfd, args.path);
+    }
+    if (!found.ok) return found;
+    const { path } = found.value;
+    if (args.flags & O_DIRECTORY && path.dentry.kind !== 'dir') return fail('ENOTDIR');
+    const fd = unusedFd(task);
+    fdInstall(task, fd, allocFile(k, path, { oPath: (args.flags & O_PATH) !== 0 }));
+    return ok(fd);
+  });
+}

@@ -1,0 +1,24 @@
+import type { Kernel, Task } from '../kernel/types';
+import { renderMountinfo } from '../observe/mountinfo';
+import { fail, ok, type SyscallResult } from '../result';
+import { enterSyscall } from './entry';
+
+export interface ReadArgs {
+  readonly fd: number;
+}
+
+/**
+ * read(2) until EOF: tmpfs files made by the shell are empty; procfs's
+ * mountinfo is generated for the reading task.
+ * Analogous to fs/read_write.c:ksys_read() (reduced).
+ */
+export function read(k: Kernel, task: Task, args: ReadArgs): SyscallResult<string> {
+  return enterSyscall(k, task, 'read', () => {
+    const file = task.files.get(args.fd);
+    if (!file || file.oPath) return fail('EBADF');
+    const dentry = file.f_path.dentry;
+    if (dentry.kind === 'dir') return fail('EISDIR');
+    if (dentry.proc?.kind === 'mountinfo') return ok(renderMountinfo(task));
+    return ok('');
+  });
+}

@@ -1,0 +1,41 @@
+import { MNT_DETACH, MNT_EXPIRE, MNT_FORCE, MNT_LOCKED, UMOUNT_NOFOLLOW } from '../kernel/constants';
+import { traced } from '../kernel/kernel';
+import type { Kernel, Task } from '../kernel/types';
+import { pathLookupAt } from '../fs/namei';
+import { AT_FDCWD } from '../kernel/constants';
+import { checkMnt } from '../namespace/alloc';
+import { doUmount } from '../namespace/do-umount';
+import { mntget, mntputNoExpire } from '../namespace/refs';
+import { fail, type SyscallResult } from '../result';
+import { enterSyscall } from './entry';
+
+export interface Umount2Args {
+  readonly target: string;
+  readonly flags: number;
+}
+
+/**
+ * umount2(2): flags, lookup (which takes umount's own reference, R5), then
+ * can_umount()'s checks, then do_umount(); the lookup's reference goes last.
+ * Analogous to fs/namespace.c:ksys_umount() (v4.19) / path_umount() (5.9+).
+ */
+export function umount2(k: Kernel, task: Task, args: Umount2Args): SyscallResult<0> {
+  return enterSyscall(k, task, 'umount', () =>
+    traced(k, k.variant.detached === 'null-ns' ? 'ksys_umount' : 'path_umount', () => {
+      if (args.flags & ~(MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW)) return fail('EINVAL');
+      if (args.flags & MNT_EXPIRE) return fail('EINVAL'); // expiry marks are not modelled; the shell never asks
+      const found = pathLookupAt(k, task, AT_FDCWD, args.target);
+      if (!found.ok) return found;
+      const { path } = found.value;
+      const mnt = path.mnt;
+      mntget(k, mnt); // the lookup's reference: one of the 2 do_umount() expects
+      let result: SyscallResult<0>;
+      if (path.dentry !== mnt.mnt_root) result = fail('EINVAL'); // umount2(2) EINVAL: not a mount point
+      else if (!checkMnt(mnt, task.mnt_ns)) result = fail('EINVAL'); // not in our namespace (includes unmounted, detached)
+      else if (mnt.mnt_flags & MNT_LOCKED) result = fail('EINVAL');
+      else result = doUmount(k, task.mnt_ns, mnt, args.flags);
+      mntputNoExpire(k, mnt);
+      return result;
+    }),
+  );
+}
