@@ -5,7 +5,9 @@
 // reference counts are the ones those syscalls leave.
 
 import { followMount } from '../fs/namei';
-import { allocSuper } from '../fs/super';
+import { allocFile, fdInstall } from '../fs/file';
+import { allocSuper, newDentry } from '../fs/super';
+import { MNT_INTERNAL } from './constants';
 import { allocMntNs, allocVfsmnt } from '../namespace/alloc';
 import { pathGet, pathPut } from '../namespace/refs';
 import type { SyscallResult } from '../result';
@@ -37,6 +39,20 @@ function emptyKernel(variantId: Variant['id']): Kernel {
     frames: [],
     current: null,
   };
+}
+
+/**
+ * fds 0, 1 and 2 of the top shell: three pipes (the terminal of the live
+ * backend is pipes too), on pipefs's internal mount, which no namespace holds.
+ * Analogous to fs/pipe.c:create_pipe_files() on kern_mount(pipefs).
+ */
+function openStdio(k: Kernel, shell: Task): void {
+  const pipefs = allocSuper(k, 'pipefs', 'pipe');
+  const internal = allocVfsmnt(k, pipefs, pipefs.s_root, MNT_INTERNAL);
+  for (const fd of [0, 1, 2]) {
+    const pipe = newDentry(k, pipefs.s_root, `pipe:[${fd}]`, pipefs, 'file');
+    fdInstall(shell, fd, allocFile(k, { mnt: internal, dentry: pipe }));
+  }
 }
 
 /** A booted kernel and its first task, the transcript's top shell. */
@@ -71,6 +87,7 @@ export function createKernel(variantId: Variant['id']): { kernel: Kernel; shell:
   for (const dir of ROOT_DIRECTORIES) must(`mkdir /${dir}`, mkdirat(k, shell, { path: `/${dir}` }));
   must('mount proc', mount(k, shell, { source: 'proc', target: '/proc', fstype: 'proc', flags: 0 }));
   must('mount tmpfs on /mnt', mount(k, shell, { source: 'none', target: '/mnt', fstype: 'tmpfs', flags: 0 }));
+  openStdio(k, shell);
   k.log.length = 0;
   return { kernel: k, shell };
 }

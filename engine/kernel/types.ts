@@ -31,7 +31,7 @@ export interface SuperBlock {
   readonly s_id: number;
   /** The st_dev the kernel would report, as mountinfo prints it ("0:NN"). */
   readonly s_dev: string;
-  readonly fstype: 'rootfs' | 'tmpfs' | 'proc';
+  readonly fstype: 'rootfs' | 'tmpfs' | 'proc' | 'pipefs';
   /** The source mountinfo shows ("none", "proc", "rootfs"). */
   readonly source: string;
   readonly s_root: Dentry;

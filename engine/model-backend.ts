@@ -1,0 +1,17 @@
+import { VARIANTS, type Variant } from './kernel/variants';
+import { checkDialect } from './shell/dialect';
+import { ModelSession } from './shell/session';
+import type { Backend, CommandResult, TranscriptLine } from './transcript/types';
+
+/** A model kernel variant behind the Backend interface. */
+export function createModelBackend(id: Variant['id']): Backend {
+  return {
+    id,
+    description: VARIANTS[id].description,
+    async run(lines: readonly TranscriptLine[]): Promise<CommandResult[]> {
+      for (const line of lines) checkDialect(line); // the whole transcript, before anything runs
+      const session = new ModelSession(id);
+      return lines.map((line) => session.run(line));
+    },
+  };
+}

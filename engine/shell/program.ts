@@ -1,0 +1,41 @@
+// What a program (a process the shell starts) gets: its task, argv, and
+// its two output streams. Programs call the model's syscalls as the real
+// ones call the kernel's.
+
+import type { Kernel, Task } from '../kernel/types';
+import { syscalls, type Syscalls } from '../syscalls';
+import type { TranscriptLine } from '../transcript/types';
+
+type BoundSyscalls = { [K in keyof Syscalls]: (args: Parameters<Syscalls[K]>[2]) => ReturnType<Syscalls[K]> };
+
+export interface ProgramContext {
+  readonly k: Kernel;
+  readonly task: Task;
+  readonly argv: readonly string[];
+  /** The transcript line that started it (for dialect errors). */
+  readonly place: TranscriptLine;
+  readonly sys: BoundSyscalls;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/**
+ * A program's outcome: an exit status, or an exec of a shell that then reads
+ * the transcript's next lines in this same process.
+ */
+export type ProgramOutcome = { readonly status: number } | { readonly execShell: string };
+
+export type Program = (ctx: ProgramContext) => ProgramOutcome;
+
+/** The model's syscalls with kernel and task filled in. */
+export function bindSyscalls(k: Kernel, task: Task): BoundSyscalls {
+  const bound: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(syscalls)) {
+    bound[name] = (args: never) => (fn as (k: Kernel, t: Task, a: never) => unknown)(k, task, args);
+  }
+  return bound as BoundSyscalls;
+}
+
+export function exit(status: number): ProgramOutcome {
+  return { status };
+}

@@ -1,0 +1,140 @@
+// The coreutils the dialect uses (mkdir, touch, ls, cat), in the C locale:
+// the syscalls each makes and its error messages.
+
+import { AT_FDCWD, O_CREAT, O_DIRECTORY } from '../../kernel/constants';
+import { strerror } from '../../errno';
+import { DialectError, type TranscriptLine } from '../../transcript/types';
+import { exit, type Program, type ProgramContext } from '../program';
+
+/** The options each coreutil accepts in the dialect. */
+export const COREUTILS_OPTIONS: Readonly<Record<string, readonly string[]>> = { mkdir: ['-p'], touch: [], ls: [], cat: [] };
+
+/** Split argv into the dialect's options and the operands; anything else is a DialectError. */
+export function coreutilsOperands(argv: readonly string[], place: TranscriptLine): { options: Set<string>; names: string[] } {
+  const allowed = COREUTILS_OPTIONS[argv[0] ?? ''] ?? [];
+  const options = new Set<string>();
+  const names: string[] = [];
+  for (const arg of argv.slice(1)) {
+    if (arg.startsWith('-') && arg !== '-') {
+      if (!allowed.includes(arg)) throw new DialectError(place, `${argv[0]} ${arg}: not an option the dialect has`);
+      options.add(arg);
+    } else names.push(arg);
+  }
+  if (argv[0] === 'cat' && names.length === 0) throw new DialectError(place, "cat with no file would read the shell's own input");
+  return { options, names };
+}
+
+function missingOperand(ctx: ProgramContext): ReturnType<Program> {
+  ctx.err(`${ctx.argv[0]}: missing operand\nTry '${ctx.argv[0]} --help' for more information.\n`);
+  return exit(1);
+}
+
+export const mkdir: Program = (ctx) => {
+  const { options, names } = coreutilsOperands(ctx.argv, ctx.place);
+  if (!names.length) return missingOperand(ctx);
+  let status = 0;
+  for (const name of names) {
+    if (options.has('-p')) {
+      // mkdir -p: each prefix in turn; an existing directory is fine.
+      const parts = name.split('/');
+      for (let i = 1; i <= parts.length; i++) {
+        const prefix = parts.slice(0, i).join('/');
+        if (prefix === '' || parts[i - 1] === '') continue;
+        const made = ctx.sys.mkdirat({ path: prefix });
+        if (made.ok || (made.errno === 'EEXIST' && isDir(ctx, prefix))) continue;
+        ctx.err(`mkdir: cannot create directory '${prefix}': ${strerror(made.ok ? 'EEXIST' : made.errno)}\n`);
+        status = 1;
+        break;
+      }
+      continue;
+    }
+    const made = ctx.sys.mkdirat({ path: name });
+    if (!made.ok) {
+      ctx.err(`mkdir: cannot create directory '${name}': ${strerror(made.errno)}\n`);
+      status = 1;
+    }
+  }
+  return exit(status);
+};
+
+function isDir(ctx: ProgramContext, name: string): boolean {
+  const opened = ctx.sys.openat({ dfd: AT_FDCWD, path: name, flags: O_DIRECTORY });
+  if (!opened.ok) return false;
+  ctx.sys.close({ fd: opened.value });
+  return true;
+}
+
+export const touch: Program = (ctx) => {
+  const { names } = coreutilsOperands(ctx.argv, ctx.place);
+  if (!names.length) return missingOperand(ctx);
+  let status = 0;
+  for (const name of names) {
+    // open(O_CREAT) fails with EISDIR on a directory; touch then just sets its times.
+    const opened = ctx.sys.openat({ dfd: AT_FDCWD, path: name, flags: O_CREAT });
+    if (opened.ok) ctx.sys.close({ fd: opened.value });
+    else if (opened.errno !== 'EISDIR') {
+      ctx.err(`touch: cannot touch '${name}': ${strerror(opened.errno)}\n`);
+      status = 1;
+    }
+  }
+  return exit(status);
+};
+
+export const ls: Program = (ctx) => {
+  const { names } = coreutilsOperands(ctx.argv, ctx.place);
+  const targets = names.length ? names : ['.'];
+  let status = 0;
+  const files: string[] = [];
+  const dirs: { name: string; entries: string[] }[] = [];
+  for (const name of targets) {
+    const opened = ctx.sys.openat({ dfd: AT_FDCWD, path: name, flags: 0 });
+    if (!opened.ok) {
+      ctx.err(`ls: cannot access '${name}': ${strerror(opened.errno)}\n`);
+      status = 2;
+      continue;
+    }
+    const listed = ctx.sys.getdents64({ fd: opened.value });
+    ctx.sys.close({ fd: opened.value });
+    if (listed.ok) dirs.push({ name, entries: listed.value.sort(byteOrder) });
+    else if (listed.errno === 'ENOTDIR') files.push(name);
+    else {
+      ctx.err(`ls: cannot open directory '${name}': ${strerror(listed.errno)}\n`);
+      status = 2;
+    }
+  }
+  // Files first, then each directory; headers only when there is more than one thing to show.
+  const many = files.length + dirs.length > 1 || (status !== 0 && dirs.length > 0 && targets.length > 1);
+  const blocks: string[] = [];
+  if (files.length) blocks.push(files.sort(byteOrder).map((f) => `${f}\n`).join(''));
+  for (const dir of dirs.sort((a, b) => byteOrder(a.name, b.name))) {
+    blocks.push(`${many ? `${dir.name}:\n` : ''}${dir.entries.map((e) => `${e}\n`).join('')}`);
+  }
+  ctx.out(blocks.join('\n'));
+  return exit(status);
+};
+
+export const cat: Program = (ctx) => {
+  const { names } = coreutilsOperands(ctx.argv, ctx.place);
+  let status = 0;
+  for (const name of names) {
+    const opened = ctx.sys.openat({ dfd: AT_FDCWD, path: name, flags: 0 });
+    if (!opened.ok) {
+      ctx.err(`cat: ${name}: ${strerror(opened.errno)}\n`);
+      status = 1;
+      continue;
+    }
+    const content = ctx.sys.read({ fd: opened.value });
+    ctx.sys.close({ fd: opened.value });
+    if (content.ok) ctx.out(content.value);
+    else {
+      ctx.err(`cat: ${name}: ${strerror(content.errno)}\n`);
+      status = 1;
+    }
+  }
+  return exit(status);
+};
+
+/** ls and sort(1) in the C locale compare bytes. */
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

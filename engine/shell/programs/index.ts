@@ -1,0 +1,28 @@
+// The programs on the model's PATH (/bin), the same set the live backend
+// copies into its throwaway root.
+
+import type { Program } from '../program';
+import { cat, ls, mkdir, touch } from './coreutils';
+import { moveMount, openTreeClone } from './thread-helpers';
+import { mount, umount } from './util-linux';
+
+const table = new Map<string, Program>([
+  ['mount', mount],
+  ['umount', umount],
+  ['mkdir', mkdir],
+  ['touch', touch],
+  ['ls', ls],
+  ['cat', cat],
+  ['move_mount', moveMount],
+]);
+table.set('open_tree_clone', openTreeClone(table));
+
+export const PROGRAMS: ReadonlyMap<string, Program> = table;
+
+/** Shells a program can exec, or the shell can start: they read the next transcript lines. */
+export const SHELLS = new Set(['sh', 'bash']);
+
+/** Resolve a command word as bash does with PATH=/bin: a bare name, or /bin/NAME. */
+export function programName(word: string): string {
+  return word.startsWith('/bin/') ? word.slice('/bin/'.length) : word;
+}

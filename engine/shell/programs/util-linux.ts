@@ -1,0 +1,119 @@
+// util-linux 2.38's mount(8) and umount(8), as far as the dialect goes: the
+// option forms the thread and the spec use, the syscall each makes, and the
+// message libmount prints for each errno (libmount/src/context_mount.c and
+// context_umount.c: mnt_context_get_{mount,umount}_excode()).
+
+import { MNT_DETACH, MS_BIND, MS_MOVE, MS_REC } from '../../kernel/constants';
+import type { Errno } from '../../errno';
+import { strerror } from '../../errno';
+import { DialectError, type TranscriptLine } from '../../transcript/types';
+import { exit, type Program } from '../program';
+import { realpath } from '../realpath';
+
+/** MNT_EX_FAIL: what mount(8) and umount(8) exit with when the syscall failed. */
+const MNT_EX_FAIL = 32;
+const MNT_EX_USAGE = 1;
+
+type MountRequest =
+  | { readonly kind: 'new'; readonly fstype: string; readonly source: string; readonly target: string }
+  | { readonly kind: 'bind'; readonly recursive: boolean; readonly source: string; readonly target: string }
+  | { readonly kind: 'move'; readonly source: string; readonly target: string };
+
+/** The dialect's forms of mount(8); anything else is a DialectError naming the line. */
+export function parseMountArgs(argv: readonly string[], place: TranscriptLine): MountRequest {
+  const args = argv.slice(1);
+  const outside = (why: string): never => {
+    throw new DialectError(place, `mount ${args.join(' ')}: ${why}`);
+  };
+  const [first, ...rest] = args;
+  if (first === '-t') {
+    const [fstype, source, target, ...extra] = rest;
+    if (!fstype || !source || !target || extra.length) outside('the dialect has "mount -t TYPE SOURCE DIR"');
+    return { kind: 'new', fstype: fstype!, source: source!, target: target! };
+  }
+  const forms: Record<string, MountRequest['kind'] | 'rbind'> = { '--bind': 'bind', '-B': 'bind', '--rbind': 'rbind', '-R': 'rbind', '--move': 'move', '-M': 'move' };
+  const form = first === undefined ? undefined : forms[first];
+  if (form) {
+    const [source, target, ...extra] = rest;
+    if (!source || !target || extra.length) outside(`the dialect has "mount ${first} SOURCE DIR"`);
+    if (form === 'move') return { kind: 'move', source: source!, target: target! };
+    return { kind: 'bind', recursive: form === 'rbind', source: source!, target: target! };
+  }
+  if (first?.startsWith('--make-')) outside('shared subtrees (--make-*) are not modelled yet');
+  return outside('not a form of mount in the dialect (mount -t TYPE SRC DIR, --bind, --rbind, --move)');
+}
+
+/** libmount's words for a failed mount(2). */
+function mountMessage(errno: Errno, request: MountRequest): string {
+  switch (errno) {
+    case 'EINVAL':
+      return `wrong fs type, bad option, bad superblock on ${request.source}, missing codepage or helper program, or other error.`;
+    case 'ENOENT':
+      return 'mount point does not exist.';
+    case 'ENOTDIR':
+      return 'mount point is not a directory.';
+    case 'EBUSY':
+      return `${request.source} already mounted or mount point busy.`;
+    case 'ENODEV':
+      return `unknown filesystem type '${request.kind === 'new' ? request.fstype : ''}'.`;
+    default:
+      return `mount(2) system call failed: ${strerror(errno)}.`;
+  }
+}
+
+export const mount: Program = (ctx) => {
+  const request = parseMountArgs(ctx.argv, ctx.place);
+  // libmount canonicalizes both paths; one realpath(3) cannot resolve is used as typed.
+  const target = realpath(ctx.k, ctx.task, request.target) ?? request.target;
+  const source = request.kind === 'new' ? request.source : realpath(ctx.k, ctx.task, request.source) ?? request.source;
+  const flags = request.kind === 'move' ? MS_MOVE : request.kind === 'bind' ? MS_BIND | (request.recursive ? MS_REC : 0) : 0;
+  const result = ctx.sys.mount({ source, target, fstype: request.kind === 'new' ? request.fstype : '', flags });
+  if (result.ok) return exit(0);
+  ctx.err(`mount: ${target}: ${mountMessage(result.errno, { ...request, source: request.source })}\n`);
+  return exit(MNT_EX_FAIL);
+};
+
+/** libmount's words for a failed umount2(2). */
+function umountMessage(errno: Errno): string {
+  switch (errno) {
+    case 'EINVAL':
+      return 'not mounted.';
+    case 'EBUSY':
+      return 'target is busy.';
+    case 'ENOENT':
+      return 'no mount point specified.';
+    case 'EPERM':
+      return 'must be superuser to unmount.';
+    default:
+      return `umount(2) system call failed: ${strerror(errno)}.`;
+  }
+}
+
+/** The dialect's forms of umount(8): `umount [-l|--lazy] DIR`. */
+export function parseUmountArgs(argv: readonly string[], place: TranscriptLine): { flags: number; targets: string[] } {
+  let flags = 0;
+  const targets: string[] = [];
+  for (const arg of argv.slice(1)) {
+    if (arg === '-l' || arg === '--lazy') flags |= MNT_DETACH;
+    else if (arg.startsWith('-')) throw new DialectError(place, `umount ${arg}: the dialect has "umount [-l] DIR"`);
+    else targets.push(arg);
+  }
+  if (targets.length === 1 && targets[0] === '/' && !(flags & MNT_DETACH)) {
+    throw new DialectError(place, 'umount of the root remounts it read-only; that is not modelled');
+  }
+  return { flags, targets };
+}
+
+export const umount: Program = (ctx) => {
+  const { flags, targets } = parseUmountArgs(ctx.argv, ctx.place);
+  if (targets.length !== 1) {
+    ctx.err('umount: bad usage\nTry \'umount --help\' for more information.\n');
+    return exit(MNT_EX_USAGE);
+  }
+  const typed = targets[0]!;
+  const target = realpath(ctx.k, ctx.task, typed) ?? typed;
+  const result = ctx.sys.umount2({ target, flags });
+  if (result.ok) return exit(0);
+  ctx.err(`umount: ${target}: ${umountMessage(result.errno)}\n`);
+  return exit(MNT_EX_FAIL);
+};

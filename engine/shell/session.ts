@@ -1,0 +1,232 @@
+// The transcript shell: bash (and the nested `sh` shells the thread starts),
+// running the dialect's lines against one model kernel. Builtins act on the
+// shell's own task; every other command forks a child that applies its
+// redirections and runs a program, as bash does. A line whose kernel work
+// never returns leaves the whole session stuck.
+
+import { strerror } from '../errno';
+import { StuckTask } from '../kernel/kernel';
+import { exitTask, forkTask } from '../kernel/task';
+import type { Kernel, Task } from '../kernel/types';
+import { createKernel } from '../kernel/boot';
+import type { Variant } from '../kernel/variants';
+import { AT_FDCWD, O_RDONLY } from '../kernel/constants';
+import { renderMountinfo } from '../observe/mountinfo';
+import { snapshot } from '../observe/snapshot';
+import { DialectError, type CommandResult, type TranscriptLine } from '../transcript/types';
+import { checkDialect } from './dialect';
+import type { CommandList, Redirection, SimpleCommand } from './parse';
+import { bindSyscalls, type ProgramOutcome } from './program';
+import { PROGRAMS, programName, SHELLS } from './programs/index';
+
+interface Shell {
+  readonly task: Task;
+  /** argv[0]: the prefix of its error messages ("bash: line 3: ..."). */
+  readonly name: string;
+  linesRead: number;
+  /** $? */
+  status: number;
+  /** $PWD, kept logically as bash does (cd /proc/self/fd/3 keeps that name). */
+  pwd: string;
+  /** Run by `exit`: the parent shell goes on with the rest of its command line. */
+  readonly resume: ((status: number) => ListOutcome) | null;
+}
+
+type ListOutcome = { readonly status: number } | { readonly nested: true };
+
+interface Output {
+  stdout: string;
+  stderr: string;
+  place: TranscriptLine;
+}
+
+/** Collapse "." and ".." textually, as bash's cd does for $PWD. */
+function canonicalize(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return `/${out.join('/')}`;
+}
+
+export class ModelSession {
+  readonly kernel: Kernel;
+  private readonly shells: Shell[];
+  private stuck = false;
+
+  constructor(variant: Variant['id']) {
+    const { kernel, shell } = createKernel(variant);
+    this.kernel = kernel;
+    this.shells = [{ task: shell, name: 'bash', linesRead: 0, status: 0, pwd: '/', resume: null }];
+  }
+
+  /** The top shell's task: whose mountinfo the results show. */
+  get topTask(): Task {
+    return this.shells[0]!.task;
+  }
+
+  /** Run one transcript line. Throws DialectError for a line outside the dialect. */
+  run(place: TranscriptLine): CommandResult {
+    const list = checkDialect(place);
+    const logStart = this.kernel.log.length;
+    const out: Output = { stdout: '', stderr: '', place };
+    let status: number | null = null;
+    if (!this.stuck) {
+      const shell = this.current;
+      shell.linesRead++;
+      try {
+        const outcome = this.runList(shell, list, 0, 0, out);
+        status = 'status' in outcome ? outcome.status : null;
+      } catch (error) {
+        if (!(error instanceof StuckTask)) throw error;
+        this.stuck = true;
+      }
+    }
+    return {
+      command: place.command,
+      status,
+      stdout: out.stdout,
+      stderr: out.stderr,
+      kernel: this.kernel.log.slice(logStart),
+      stuck: this.stuck,
+      mountinfo: renderMountinfo(this.topTask),
+      state: snapshot(this.kernel),
+    };
+  }
+
+  private get current(): Shell {
+    return this.shells[this.shells.length - 1]!;
+  }
+
+  /** Run list items from `index` on, given the status of the one before. */
+  private runList(shell: Shell, list: CommandList, index: number, previous: number, out: Output): ListOutcome {
+    let status = previous;
+    const items = [{ op: null, command: list.first }, ...list.rest];
+    for (let i = index; i < items.length; i++) {
+      const { op, command } = items[i]!;
+      if ((op === '&&' && status !== 0) || (op === '||' && status === 0)) continue;
+      const outcome = this.runSimple(shell, command, out, (s) => this.runList(shell, list, i + 1, s, out));
+      if ('nested' in outcome) return outcome;
+      status = outcome.status;
+    }
+    shell.status = status;
+    return { status };
+  }
+
+  private runSimple(shell: Shell, command: SimpleCommand, out: Output, resume: (status: number) => ListOutcome): ListOutcome {
+    const [word, ...args] = command.argv as [string, ...string[]];
+    const fail = (message: string, status = 1): ListOutcome => {
+      out.stderr += `${shell.name}: line ${shell.linesRead}: ${message}\n`;
+      return { status };
+    };
+    switch (word) {
+      case 'true':
+        return { status: 0 };
+      case 'false':
+        return { status: 1 };
+      case 'echo':
+        out.stdout += `${args.join(' ')}\n`;
+        return { status: 0 };
+      case 'pwd':
+        out.stdout += `${shell.pwd}\n`;
+        return { status: 0 };
+      case 'cd':
+        return this.cd(shell, args, fail);
+      case 'exec': {
+        const error = this.applyRedirections(shell.task, command.redirections);
+        return error ? fail(error) : { status: 0 };
+      }
+      case 'exit':
+        return this.exit(shell, args, out.place, fail);
+    }
+    return this.runProgram(shell, command, out, resume, fail);
+  }
+
+  private cd(shell: Shell, args: string[], fail: (message: string) => ListOutcome): ListOutcome {
+    if (args.length === 0) return fail('cd: HOME not set');
+    if (args.length > 1) return fail('cd: too many arguments');
+    const dir = args[0]!;
+    const sys = bindSyscalls(this.kernel, shell.task);
+    const logical = canonicalize(dir.startsWith('/') ? dir : `${shell.pwd}/${dir}`);
+    const changed = sys.chdir({ path: logical });
+    if (!changed.ok) {
+      // bash falls back to the name as typed before giving up.
+      const physical = sys.chdir({ path: dir });
+      if (!physical.ok) return fail(`cd: ${dir}: ${strerror(changed.errno)}`);
+    }
+    shell.pwd = logical;
+    return { status: 0 };
+  }
+
+  private exit(shell: Shell, args: string[], place: TranscriptLine, fail: (message: string, status?: number) => ListOutcome): ListOutcome {
+    if (!shell.resume) throw new DialectError(place, 'the top shell cannot exit: only a nested shell (sh, or open_tree_clone ... sh) can');
+    if (args.length > 1) return fail('exit: too many arguments');
+    const status = args[0] === undefined ? shell.status : Number(args[0]) & 0xff;
+    if (Number.isNaN(status)) return fail(`exit: ${args[0]}: numeric argument required`, 2);
+    this.shells.pop();
+    exitTask(this.kernel, shell.task);
+    return shell.resume(status);
+  }
+
+  /** Redirections applied to `task`, bash-style; returns bash's message on failure. */
+  private applyRedirections(task: Task, redirections: readonly Redirection[]): string | null {
+    const sys = bindSyscalls(this.kernel, task);
+    for (const r of redirections) {
+      if (r.kind === 'close') {
+        sys.close({ fd: r.fd }); // bash ignores closing an fd that is not open
+        continue;
+      }
+      if (r.kind === 'dup') {
+        const duped = sys.dup2({ oldfd: r.from, newfd: r.fd });
+        if (!duped.ok) return `${r.from}: ${strerror(duped.errno)}`;
+        continue;
+      }
+      const opened = sys.openat({ dfd: AT_FDCWD, path: r.path, flags: O_RDONLY });
+      if (!opened.ok) return `${r.path}: ${strerror(opened.errno)}`;
+      if (opened.value !== r.fd) {
+        sys.dup2({ oldfd: opened.value, newfd: r.fd });
+        sys.close({ fd: opened.value });
+      }
+    }
+    return null;
+  }
+
+  private runProgram(shell: Shell, command: SimpleCommand, out: Output, resume: (status: number) => ListOutcome, fail: (message: string, status?: number) => ListOutcome): ListOutcome {
+    const word = command.argv[0]!;
+    const name = programName(word);
+    const isShell = SHELLS.has(name);
+    const program = PROGRAMS.get(name);
+    if (!program && !isShell) {
+      return word.includes('/') ? fail(`${word}: ${strerror('ENOENT')}`, 127) : fail(`${word}: command not found`, 127);
+    }
+    const child = forkTask(this.kernel, shell.task, name);
+    const redirectError = this.applyRedirections(child, command.redirections);
+    if (redirectError) {
+      exitTask(this.kernel, child);
+      return fail(redirectError);
+    }
+    let outcome: ProgramOutcome;
+    if (isShell) outcome = { execShell: name };
+    else {
+      outcome = program!({
+        k: this.kernel,
+        task: child,
+        argv: [name, ...command.argv.slice(1)],
+        place: out.place,
+        sys: bindSyscalls(this.kernel, child),
+        out: (text) => (out.stdout += text),
+        err: (text) => (out.stderr += text),
+      });
+    }
+    if ('execShell' in outcome) {
+      child.comm = outcome.execShell;
+      this.shells.push({ task: child, name: outcome.execShell, linesRead: 0, status: 0, pwd: shell.pwd, resume });
+      return { nested: true };
+    }
+    exitTask(this.kernel, child);
+    return { status: outcome.status };
+  }
+}
+
