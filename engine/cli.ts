@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BACKEND_IDS, createBackend } from './backends';
+import { VARIANTS } from './kernel/variants';
 import { parseTranscript } from './transcript/parse';
 import { BackendUnavailable, DialectError, type CommandResult } from './transcript/types';
 
@@ -70,7 +71,6 @@ export async function main(argv: string[], io = { out: (t: string) => void proce
       return 0;
     }
     if (command === 'variants') {
-      const { VARIANTS } = await import('./kernel/variants');
       for (const v of Object.values(VARIANTS)) io.out(`${v.id}\t${v.description}\n`);
       io.out('live\tthe machine\'s own kernel, in a throwaway private mount namespace\n');
       return 0;

@@ -14,6 +14,7 @@ import { AT_FDCWD, O_RDONLY } from '../kernel/constants';
 import { renderMountinfo } from '../observe/mountinfo';
 import { snapshot } from '../observe/snapshot';
 import { DialectError, type CommandResult, type TranscriptLine } from '../transcript/types';
+import { checkInvariants } from '../invariants';
 import { checkDialect } from './dialect';
 import type { CommandList, Redirection, SimpleCommand } from './parse';
 import { bindSyscalls, type ProgramOutcome } from './program';
@@ -82,7 +83,9 @@ export class ModelSession {
       } catch (error) {
         if (!(error instanceof StuckTask)) throw error;
         this.stuck = true;
+        this.kernel.frames.length = 0; // the stuck CPU keeps them; the model stops here
       }
+      if (!this.stuck) checkInvariants(this.kernel);
     }
     return {
       command: place.command,

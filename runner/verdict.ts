@@ -1,0 +1,86 @@
+// The verdict on one cucumber run: every scenario's real status on that
+// kernel, held against its @fails-on claims. A failure nobody declared fails
+// the spec, and so does a declared failure that passes, or one that failed by
+// crashing rather than by a failed expectation.
+
+import type * as messages from '@cucumber/messages';
+
+export type Outcome = 'passed' | 'failed as declared' | 'failed undeclared' | 'passed though declared failing' | 'skipped' | 'broken';
+
+export interface ScenarioVerdict {
+  /** `features/x.feature:12`: stable across runs, unlike message ids. */
+  readonly key: string;
+  readonly feature: string;
+  readonly name: string;
+  readonly tags: readonly string[];
+  readonly status: messages.TestStepResultStatus | 'UNKNOWN';
+  readonly declaredFailing: boolean;
+  readonly outcome: Outcome;
+  /** The first failing step's message, when there is one. */
+  readonly message: string | null;
+  /** Whether the outcome is what the spec claims (false fails `npm test`). */
+  readonly ok: boolean;
+}
+
+const SEVERITY: readonly string[] = ['UNKNOWN', 'PASSED', 'SKIPPED', 'PENDING', 'UNDEFINED', 'AMBIGUOUS', 'FAILED'];
+
+/** The failure types that mean "the kernel did not do what the spec says" (steps/support/expect.ts). */
+const EXPECTATION_TYPES = new Set(['ExpectationFailed', 'AssertionError']);
+
+const FAILS_ON = /^@fails-on:(.+)$/;
+
+/** Tags of the form @fails-on:X whose X is not a kernel: typos that would silently claim nothing. */
+export function unknownFailsOnTags(tags: readonly string[], kernels: readonly string[]): string[] {
+  return tags.filter((t) => FAILS_ON.test(t) && !kernels.includes(FAILS_ON.exec(t)![1]!));
+}
+
+export function verdicts(envelopes: readonly messages.Envelope[], kernel: string): ScenarioVerdict[] {
+  const docs = new Map<string, messages.GherkinDocument>();
+  const pickles = new Map<string, messages.Pickle>();
+  const testCases = new Map<string, messages.TestCase>();
+  const started = new Map<string, string>(); // testCaseStarted id → testCase id
+  const worst = new Map<string, { status: string; message: string | null; type: string | null }>(); // pickle id → worst step
+  for (const e of envelopes) {
+    if (e.gherkinDocument?.uri) docs.set(e.gherkinDocument.uri, e.gherkinDocument);
+    if (e.pickle) pickles.set(e.pickle.id, e.pickle);
+    if (e.testCase) testCases.set(e.testCase.id, e.testCase);
+    if (e.testCaseStarted) started.set(e.testCaseStarted.id, e.testCaseStarted.testCaseId);
+    if (e.testStepFinished) {
+      const testCase = testCases.get(started.get(e.testStepFinished.testCaseStartedId) ?? '');
+      if (!testCase) continue;
+      const result = e.testStepFinished.testStepResult;
+      const previous = worst.get(testCase.pickleId);
+      if (!previous || SEVERITY.indexOf(result.status) > SEVERITY.indexOf(previous.status)) {
+        worst.set(testCase.pickleId, { status: result.status, message: result.exception?.message ?? result.message ?? null, type: result.exception?.type ?? null });
+      }
+    }
+  }
+  return [...pickles.values()].map((pickle) => {
+    const tags = pickle.tags.map((t) => t.name);
+    const declaredFailing = tags.includes(`@fails-on:${kernel}`);
+    const step = worst.get(pickle.id);
+    const status = (step?.status ?? 'UNKNOWN') as ScenarioVerdict['status'];
+    let outcome: Outcome;
+    if (status === 'PASSED') outcome = declaredFailing ? 'passed though declared failing' : 'passed';
+    else if (status === 'FAILED' && EXPECTATION_TYPES.has(step?.type ?? '')) outcome = declaredFailing ? 'failed as declared' : 'failed undeclared';
+    else if (status === 'SKIPPED') outcome = 'skipped';
+    else outcome = 'broken';
+    const ok = outcome === 'passed' || outcome === 'failed as declared' || (outcome === 'skipped' && kernel === 'live');
+    return { key: `${pickle.uri}:${scenarioLine(docs.get(pickle.uri), pickle)}`, feature: docs.get(pickle.uri)?.feature?.name ?? pickle.uri, name: pickle.name, tags, status, declaredFailing, outcome, message: step?.message ?? null, ok };
+  });
+}
+
+/** The line of the scenario (or example row) a pickle came from. */
+function scenarioLine(doc: messages.GherkinDocument | undefined, pickle: messages.Pickle): number {
+  const ids = pickle.astNodeIds;
+  const lines = new Map<string, number>();
+  for (const child of doc?.feature?.children ?? []) {
+    const scenarios = [child.scenario, ...(child.rule?.children ?? []).map((c) => c.scenario)];
+    for (const s of scenarios) {
+      if (!s) continue;
+      lines.set(s.id, s.location.line);
+      for (const ex of s.examples) for (const row of ex.tableBody) lines.set(row.id, row.location.line);
+    }
+  }
+  return lines.get(ids[ids.length - 1] ?? '') ?? lines.get(ids[0] ?? '') ?? 0;
+}

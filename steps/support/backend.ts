@@ -1,0 +1,19 @@
+// One backend per kernel id per process: the live one probes its privilege
+// once, and says why once when it cannot run.
+
+import { createBackend } from '../../engine/backends';
+import { BackendUnavailable, type Backend } from '../../engine/transcript/types';
+
+const backends = new Map<string, Promise<Backend | BackendUnavailable>>();
+
+export function backendFor(kernel: string): Promise<Backend | BackendUnavailable> {
+  let backend = backends.get(kernel);
+  if (!backend) {
+    backend = createBackend(kernel).catch((error: unknown) => {
+      if (error instanceof BackendUnavailable) return error;
+      throw error;
+    });
+    backends.set(kernel, backend);
+  }
+  return backend;
+}

@@ -1,0 +1,60 @@
+// Finding a command's result by what the scenario calls it, and turning
+// mountinfo into the comparable table the mount-table steps speak.
+
+import type { CommandResult } from '../../engine/transcript/types';
+
+/** A reference to a command line: its text, and which occurrence (1-based) when it repeats. */
+export interface CommandRef {
+  readonly text: string;
+  readonly occurrence: number | null;
+}
+
+function withoutComment(command: string): string {
+  return command.replace(/\s+#.*$/, '').trim();
+}
+
+/** The result of the command the step names; a clear error when it is missing or ambiguous. */
+export function findResult(results: readonly CommandResult[] | null, ref: CommandRef): CommandResult {
+  if (!results) throw new Error('no session has run yet: start the scenario with "When the shell session runs:"');
+  const matches = results.filter((r) => r.command === ref.text || withoutComment(r.command) === ref.text);
+  if (matches.length === 0) throw new Error(`the session has no command "${ref.text}"; it ran:\n${results.map((r) => `  # ${r.command}`).join('\n')}`);
+  if (ref.occurrence === null) {
+    if (matches.length > 1) throw new Error(`"${ref.text}" runs ${matches.length} times in the session: say which, e.g. 'the 2nd "${ref.text}"'`);
+    return matches[0]!;
+  }
+  const match = matches[ref.occurrence - 1];
+  if (!match) throw new Error(`"${ref.text}" runs only ${matches.length} time(s) in the session`);
+  return match;
+}
+
+/** How a result reads in a failure message. */
+export function describe(r: CommandResult): string {
+  const status = r.stuck && r.status === null ? 'never returned (stuck)' : r.status === null ? 'still running (a nested shell)' : `exit status ${r.status}`;
+  const parts = [`# ${r.command}  → ${status}`];
+  if (r.stdout) parts.push(`stdout: ${JSON.stringify(r.stdout)}`);
+  if (r.stderr) parts.push(`stderr: ${JSON.stringify(r.stderr)}`);
+  if (r.kernel.length) parts.push(`kernel log:\n    ${r.kernel.join('\n    ')}`);
+  return parts.join('\n  ');
+}
+
+/**
+ * mountinfo as "MOUNTPOINT FSTYPE SOURCE [on PARENT-MOUNTPOINT]" lines, in
+ * mountinfo's order: ids and device numbers differ between kernels, so
+ * parents are named by their mountpoint.
+ */
+export function mountTable(mountinfo: string): string[] {
+  const rows = mountinfo
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const [pre, post] = line.split(' - ');
+      const fields = (pre ?? '').split(' ');
+      const [fstype, source] = (post ?? '').split(' ');
+      return { id: fields[0], parent: fields[1], mountpoint: fields[4] ?? '?', fstype: fstype ?? '?', source: source ?? '?' };
+    });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return rows.map((r) => {
+    const parent = byId.get(r.parent);
+    return `${r.mountpoint} ${r.fstype} ${r.source}${parent ? ` on ${parent.mountpoint}` : ''}`;
+  });
+}
