@@ -6,7 +6,7 @@ import { loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/
 import type * as messages from '@cucumber/messages';
 import { mkdirSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { unknownFailsOnTags, verdicts, type ScenarioVerdict } from './verdict';
+import { unknownKernelTags, verdicts, type ScenarioVerdict } from './verdict';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { KERNELS } = require('../cucumber.js') as { KERNELS: string[] };
@@ -16,6 +16,7 @@ const MARK: Record<ScenarioVerdict['outcome'], string> = {
   'failed as declared': 'FAIL (declared)',
   'failed undeclared': 'FAIL UNDECLARED',
   'passed though declared failing': 'PASS BUT DECLARED FAILING',
+  'not applicable': 'n/a',
   skipped: 'skipped',
   broken: 'BROKEN',
 };
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
     problems.push(...parseErrors.map((p) => `${kernel}: malformed feature: ${p}`));
     const results = verdicts(run.envelopes, kernel);
     for (const v of results) {
-      for (const tag of unknownFailsOnTags(v.tags, KERNELS)) problems.push(`${v.key}: ${tag} names no kernel (kernels: ${KERNELS.join(', ')})`);
+      for (const tag of unknownKernelTags(v.tags, KERNELS)) problems.push(`${v.key}: ${tag} names no kernel (kernels: ${KERNELS.join(', ')})`);
       if (v.ok) counts.ok++;
       else {
         counts.bad++;

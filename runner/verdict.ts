@@ -5,7 +5,7 @@
 
 import type * as messages from '@cucumber/messages';
 
-export type Outcome = 'passed' | 'failed as declared' | 'failed undeclared' | 'passed though declared failing' | 'skipped' | 'broken';
+export type Outcome = 'passed' | 'failed as declared' | 'failed undeclared' | 'passed though declared failing' | 'not applicable' | 'skipped' | 'broken';
 
 export interface ScenarioVerdict {
   /** `features/x.feature:12`: stable across runs, unlike message ids. */
@@ -28,10 +28,20 @@ const SEVERITY: readonly string[] = ['UNKNOWN', 'PASSED', 'SKIPPED', 'PENDING', 
 const EXPECTATION_TYPES = new Set(['ExpectationFailed', 'AssertionError']);
 
 const FAILS_ON = /^@fails-on:(.+)$/;
+const ONLY_ON = /^@only-on:(.+)$/;
 
-/** Tags of the form @fails-on:X whose X is not a kernel: typos that would silently claim nothing. */
-export function unknownFailsOnTags(tags: readonly string[], kernels: readonly string[]): string[] {
-  return tags.filter((t) => FAILS_ON.test(t) && !kernels.includes(FAILS_ON.exec(t)![1]!));
+/** @fails-on:X and @only-on:X tags whose X is not a kernel: typos that would silently claim nothing. */
+export function unknownKernelTags(tags: readonly string[], kernels: readonly string[]): string[] {
+  return tags.filter((t) => {
+    const kernel = (FAILS_ON.exec(t) ?? ONLY_ON.exec(t))?.[1];
+    return kernel !== undefined && !kernels.includes(kernel);
+  });
+}
+
+/** Does the scenario apply to this kernel? (@only-on tags restrict it.) */
+export function appliesTo(tags: readonly string[], kernel: string): boolean {
+  const only = tags.map((t) => ONLY_ON.exec(t)?.[1]).filter((k) => k !== undefined);
+  return only.length === 0 || only.includes(kernel);
 }
 
 export function verdicts(envelopes: readonly messages.Envelope[], kernel: string): ScenarioVerdict[] {
@@ -55,17 +65,22 @@ export function verdicts(envelopes: readonly messages.Envelope[], kernel: string
       }
     }
   }
+  const scheduled = new Set([...testCases.values()].map((t) => t.pickleId));
   return [...pickles.values()].map((pickle) => {
     const tags = pickle.tags.map((t) => t.name);
+    // Cucumber emits every pickle but schedules only those the profile's tags
+    // select (the live run leaves out @model-only ones).
+    const selected = scheduled.has(pickle.id);
     const declaredFailing = tags.includes(`@fails-on:${kernel}`);
     const step = worst.get(pickle.id);
     const status = (step?.status ?? 'UNKNOWN') as ScenarioVerdict['status'];
     let outcome: Outcome;
     if (status === 'PASSED') outcome = declaredFailing ? 'passed though declared failing' : 'passed';
     else if (status === 'FAILED' && EXPECTATION_TYPES.has(step?.type ?? '')) outcome = declaredFailing ? 'failed as declared' : 'failed undeclared';
+    else if (!selected || (status === 'SKIPPED' && !appliesTo(tags, kernel))) outcome = 'not applicable';
     else if (status === 'SKIPPED') outcome = 'skipped';
     else outcome = 'broken';
-    const ok = outcome === 'passed' || outcome === 'failed as declared' || (outcome === 'skipped' && kernel === 'live');
+    const ok = outcome === 'passed' || outcome === 'failed as declared' || outcome === 'not applicable' || (outcome === 'skipped' && kernel === 'live');
     return { key: `${pickle.uri}:${scenarioLine(docs.get(pickle.uri), pickle)}`, feature: docs.get(pickle.uri)?.feature?.name ?? pickle.uri, name: pickle.name, tags, status, declaredFailing, outcome, message: step?.message ?? null, ok };
   });
 }

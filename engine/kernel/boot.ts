@@ -16,7 +16,12 @@ import { mount } from '../syscalls/mount';
 import type { Kernel, Task } from './types';
 import { VARIANTS, type Variant } from './variants';
 
-export const ROOT_DIRECTORIES = ['bin', 'lib', 'lib64', 'mnt', 'proc'] as const;
+/**
+ * The root's top level, on the model and in the live backend's throwaway root.
+ * /run is there because util-linux 2.38 keeps /run/mount/utab: without it a
+ * successful `mount --move` exits 16 ("failed to update userspace mount table").
+ */
+export const ROOT_DIRECTORIES = ['bin', 'lib', 'lib64', 'mnt', 'proc', 'run'] as const;
 
 function must<T>(what: string, result: SyscallResult<T>): T {
   if (!result.ok) throw new Error(`boot: ${what} failed with ${result.errno}`);

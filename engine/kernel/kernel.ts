@@ -33,7 +33,7 @@ function callTrace(k: Kernel): string[] {
 
 /** The task never comes back from the kernel: the CPU spins or the task sleeps forever. */
 export class StuckTask extends Error {
-  constructor(readonly kind: 'soft lockup' | 'hung task', readonly task: Task | null) {
+  constructor(readonly kind: 'soft lockup' | 'hung task' | 'waiting for input', readonly task: Task | null) {
     super(kind);
     this.name = 'StuckTask';
   }

@@ -107,7 +107,7 @@ export class Driver {
       if (now >= nextShellPoll) {
         nextShellPoll = now + SHELL_POLL_MS;
         const known = new Set([this.namespace.shellPid, ...this.nested.map((n) => n.pid)]);
-        const pid = findWaitingShell(this.namespace.shellPid, this.namespace.stdinLink, known);
+        const pid = findWaitingShell(this.namespace.shellPid, this.namespace.stdin, known);
         if (pid !== null) return { kind: 'nested', pid };
       }
       if (now - started >= this.timeoutMs) return { kind: 'stuck' };

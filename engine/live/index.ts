@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { release } from 'node:os';
-import { parseCommandLine } from '../shell/parse';
+import { ROOT_DIRECTORIES } from '../kernel/boot';
+import { checkDialect } from '../shell/dialect';
 import { BackendUnavailable, type Backend, type CommandResult, type TranscriptLine } from '../transcript/types';
 import { Driver } from './driver';
 import { buildHelpers, HelperBuildError } from './helpers';
@@ -34,23 +35,24 @@ export async function createLiveBackend(options: LiveBackendOptions = {}): Promi
     if (error instanceof HelperBuildError || error instanceof RootFilesError) throw new BackendUnavailable('live', error.message);
     throw error;
   }
+  const root = { dirs: ROOT_DIRECTORIES, files };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return {
     id: 'live',
     description: `live kernel ${release()}`,
-    run: (lines) => runLive(lines, files, timeoutMs),
+    run: (lines) => runLive(lines, root, timeoutMs),
   };
 }
 
-async function runLive(lines: readonly TranscriptLine[], files: readonly RootFile[], timeoutMs: number): Promise<CommandResult[]> {
+async function runLive(lines: readonly TranscriptLine[], root: { dirs: readonly string[]; files: readonly RootFile[] }, timeoutMs: number): Promise<CommandResult[]> {
   // Every line must be in the dialect before anything is created.
-  const parsed = lines.map((line) => ({ command: line.command, list: parseCommandLine(line) }));
+  const parsed = lines.map((line) => ({ command: line.command, list: checkDialect(line) }));
   const token = randomBytes(12).toString('hex');
   const marker = markerFunction(token);
   const kmsg = new KmsgReader();
   try {
     const namespace = await Namespace.launch({
-      files,
+      ...root,
       env: { PATH: '/bin', LC_ALL: 'C', [marker.name]: marker.value },
       readyTimeoutMs: Math.max(READY_TIMEOUT_MS, timeoutMs),
     });

@@ -1,11 +1,12 @@
 import { execFileSync, spawn, type ChildProcessByStdio } from 'node:child_process';
-import { closeSync, constants, mkdirSync, mkdtempSync, openSync, readFileSync, readlinkSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, mkdirSync, mkdtempSync, openSync, readFileSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { BackendUnavailable } from '../transcript/types';
 import { onInterrupt } from './cleanup';
-import { hostCommand, ROOT_DIRS, type RootFile } from './root-files';
+import { stdinIdentity } from './procfs';
+import { hostCommand, type RootFile } from './root-files';
 import { StreamBuffer } from './stream-buffer';
 
 // The throwaway machine of one run: a new mount namespace and PID namespace
@@ -21,15 +22,16 @@ import { StreamBuffer } from './stream-buffer';
 // an ssh session (and reads ~/.bashrc). After `pivot_root . .` the old root
 // sits on top of the new one at ".", so `/bin/...` already names the new
 // root's files, and the lazy unmount of "." drops the whole host tree;
-// libmount needs /proc to find ".", hence /proc is mounted first.
+// libmount needs /proc to find ".", hence /proc is mounted first. The
+// shell starts with fds 0-2 only, whatever our own process inherited.
 const SETUP = `
 set -e
-fifo=$1 root=$2 cp=$3 mkdir=$4 mount=$5 pivot_root=$6 ready=$7
-shift 7
+fifo=$1 root=$2 dirs=$3 cp=$4 mkdir=$5 mount=$6 pivot_root=$7 ready=$8
+shift 8
 exec 0<"$fifo"
 "$mount" -t tmpfs none "$root"
 cd "$root"
-"$mkdir" ${ROOT_DIRS.join(' ')}
+"$mkdir" $dirs
 while [ $# -gt 0 ]; do "$mkdir" -p "./\${2%/*}"; "$cp" -L "$1" "./$2"; shift 2; done
 "$pivot_root" . .
 /bin/mount -t proc proc /proc
@@ -37,11 +39,14 @@ while [ $# -gt 0 ]; do "$mkdir" -p "./\${2%/*}"; "$cp" -L "$1" "./$2"; shift 2; 
 cd /
 /bin/mount -t tmpfs none /mnt
 printf '%s\\n' "$ready"
-unset fifo root cp mkdir mount pivot_root ready OLDPWD
+for fd in /proc/self/fd/*; do fd=\${fd##*/}; if [ "$fd" -gt 2 ]; then eval "exec $fd<&-"; fi; done
+unset fifo root dirs cp mkdir mount pivot_root ready OLDPWD
 exec -a bash /bin/bash
 `;
 
 export interface LaunchOptions {
+  /** Top-level directories of the new root. */
+  readonly dirs: readonly string[];
   readonly files: readonly RootFile[];
   /** The top bash's environment (the setup passes it through unchanged). */
   readonly env: Readonly<Record<string, string>>;
@@ -55,8 +60,8 @@ export class Namespace {
   readonly stderr: StreamBuffer;
   /** Host PID of the top bash, PID 1 inside. */
   shellPid = 0;
-  /** What the top bash has on fd 0 (`pipe:[…]`): nested shells read the same pipe. */
-  stdinLink = '';
+  /** Identity of the FIFO on the top bash's fd 0: nested shells read the same one. */
+  stdin = '';
   private exitStatus: number | null | undefined;
   private readonly closed: Promise<void>;
   private readonly releaseInterrupt: () => void;
@@ -75,7 +80,7 @@ export class Namespace {
       });
       child.on('error', () => resolve());
     });
-    this.releaseInterrupt = onInterrupt(() => this.kill());
+    this.releaseInterrupt = onInterrupt({ kill: () => this.kill(), gone: () => this.closed });
   }
 
   /** Creates the namespaces and the root, and waits until the top bash is about to read. */
@@ -98,7 +103,7 @@ export class Namespace {
     const pairs = options.files.flatMap((f) => [f.source, f.target]);
     const child = spawn(
       hostCommand('unshare'),
-      ['--mount', '--pid', '--fork', '--kill-child', '--propagation', 'private', '--', hostCommand('bash'), '-c', SETUP, 'setup', fifo, rootDir, ...tools, ready, ...pairs],
+      ['--mount', '--pid', '--fork', '--kill-child', '--propagation', 'private', '--', hostCommand('bash'), '-c', SETUP, 'setup', fifo, rootDir, options.dirs.join(' '), ...tools, ready, ...pairs],
       // Own process group: a terminal's ^C reaches only us, and we kill the namespace ourselves.
       { cwd: '/', env: { ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
     );
@@ -132,19 +137,33 @@ export class Namespace {
     }
   }
 
-  /** SIGKILLs the namespace's PID 1 (the kernel then kills the rest) and unshare. Synchronous, for signal handlers. */
+  /**
+   * SIGKILLs the namespace's PID 1; the kernel then kills the rest, and
+   * unshare reaps it and exits. (Killing unshare itself would orphan PID 1
+   * as a zombie.) Before unshare has forked, unshare is the one to kill.
+   * Synchronous, for signal handlers.
+   */
   kill(): void {
     if (this.exitStatus === undefined) {
-      for (const pid of [this.shellPid, this.child.pid]) {
-        if (!pid) continue;
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
+      const target = this.shellPid || this.initPid() || this.child.pid;
+      try {
+        if (target) process.kill(target, 'SIGKILL');
+      } catch {
+        // already gone
       }
     }
     this.removeTempDir();
+  }
+
+  /** unshare's one child: PID 1 of the namespace, whether still the setup script or already the top bash. */
+  private initPid(): number {
+    const unshare = this.child.pid;
+    if (!unshare) return 0;
+    try {
+      return Number(readFileSync(`/proc/${unshare}/task/${unshare}/children`, 'utf8').trim().split(/\s+/)[0]) || 0;
+    } catch {
+      return 0;
+    }
   }
 
   /** Kills what is left, waits (bounded) for it to go, removes the temp directory. */
@@ -176,10 +195,9 @@ export class Namespace {
       if (Date.now() > deadline) throw new BackendUnavailable('live', `setting up the throwaway root took more than ${timeoutMs} ms`);
       await sleep(2);
     }
-    const unshare = this.child.pid!;
-    const children = readFileSync(`/proc/${unshare}/task/${unshare}/children`, 'utf8').trim().split(/\s+/);
-    this.shellPid = Number(children[0]);
-    this.stdinLink = readlinkSync(`/proc/${this.shellPid}/fd/0`);
+    this.shellPid = this.initPid();
+    if (!this.shellPid) throw new BackendUnavailable('live', 'cannot find the namespace’s first process (no /proc/PID/task/PID/children?)');
+    this.stdin = stdinIdentity(this.shellPid) ?? '';
     // The shell has the FIFO open and pivot_root moved the tmpfs off the
     // directory: the host side is no longer needed.
     this.removeTempDir();

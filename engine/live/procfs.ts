@@ -1,4 +1,4 @@
-import { readFileSync, readlinkSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 
 // Tells, from outside, that a line started a nested shell: a shell process
 // of the namespace that we did not know about is blocked in read(0, …) on
@@ -32,28 +32,34 @@ export function descendants(pid: number): number[] {
   return all;
 }
 
-/** True when `pid` is blocked in read() on fd 0 and fd 0 is `stdinLink`. */
-export function isReadingStdin(pid: number, stdinLink: string): boolean {
+/** Identity of what `pid` has open on fd 0 (device and inode: the FIFO's name changes once unlinked). */
+export function stdinIdentity(pid: number): string | null {
+  try {
+    const stat = statSync(`/proc/${pid}/fd/0`);
+    return `${stat.dev}:${stat.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+/** True when `pid` is blocked in read() on fd 0 and fd 0 is the `stdin` FIFO. */
+export function isReadingStdin(pid: number, stdin: string): boolean {
   const nr = READ_SYSCALL[process.arch];
   if (nr === undefined) return false;
   const syscall = read(`/proc/${pid}/syscall`);
   if (!syscall) return false;
   const [number, fd] = syscall.trim().split(' ');
   if (Number(number) !== nr || fd !== '0x0') return false;
-  try {
-    return readlinkSync(`/proc/${pid}/fd/0`) === stdinLink;
-  } catch {
-    return false;
-  }
+  return stdinIdentity(pid) === stdin;
 }
 
 /** A shell among `root`'s descendants, not in `known`, waiting for a line on the stdin pipe. */
-export function findWaitingShell(root: number, stdinLink: string, known: ReadonlySet<number>): number | null {
+export function findWaitingShell(root: number, stdin: string, known: ReadonlySet<number>): number | null {
   for (const pid of descendants(root)) {
     if (known.has(pid)) continue;
     const comm = read(`/proc/${pid}/comm`)?.trim();
     if (comm === undefined || !SHELL_NAMES.has(comm)) continue;
-    if (isReadingStdin(pid, stdinLink)) return pid;
+    if (isReadingStdin(pid, stdin)) return pid;
   }
   return null;
 }

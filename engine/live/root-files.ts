@@ -4,10 +4,8 @@ import { join } from 'node:path';
 
 // What the throwaway root holds: the commands the dialect needs in /bin and
 // the shared libraries they load, at the very paths `ldd` names (so the
-// loader finds them with no ld.so.cache). The model mirrors this root, so
-// its top level must stay exactly `bin lib lib64 mnt proc`.
-
-export const ROOT_DIRS = ['bin', 'lib', 'lib64', 'mnt', 'proc'] as const;
+// loader finds them with no ld.so.cache). Its top-level directories are the
+// model's (ROOT_DIRECTORIES in engine/kernel/boot.ts), so both start alike.
 
 /** `bin/<name>` in the new root ← this host command (bash twice: `sh` is bash in posix mode). */
 const COMMANDS: readonly (readonly [string, string])[] = [
@@ -81,7 +79,7 @@ export function parseLdd(output: string, binary: string): RootFile[] {
     const path = match[1]!;
     const top = path.split('/')[1];
     if (top !== 'lib' && top !== 'lib64') {
-      throw new RootFilesError(`${binary} loads ${path}, outside /lib and /lib64 (the live root has only ${ROOT_DIRS.join(' ')})`);
+      throw new RootFilesError(`${binary} loads ${path}, outside /lib and /lib64 (the live root holds libraries only there)`);
     }
     files.push({ source: path, target: path.slice(1) });
   }

@@ -11,6 +11,7 @@ import type { Kernel, Task } from '../kernel/types';
 import { createKernel } from '../kernel/boot';
 import type { Variant } from '../kernel/variants';
 import { AT_FDCWD, O_RDONLY } from '../kernel/constants';
+import { pathFromRoot, pathLookupAt } from '../fs/namei';
 import { renderMountinfo } from '../observe/mountinfo';
 import { snapshot } from '../observe/snapshot';
 import { DialectError, type CommandResult, type TranscriptLine } from '../transcript/types';
@@ -133,8 +134,7 @@ export class ModelSession {
         out.stdout += `${args.join(' ')}\n`;
         return { status: 0 };
       case 'pwd':
-        out.stdout += `${shell.pwd}\n`;
-        return { status: 0 };
+        return this.pwd(shell, out);
       case 'cd':
         return this.cd(shell, args, fail);
       case 'exec': {
@@ -160,6 +160,27 @@ export class ModelSession {
       if (!physical.ok) return fail(`cd: ${dir}: ${strerror(changed.errno)}`);
     }
     shell.pwd = logical;
+    return { status: 0 };
+  }
+
+  /**
+   * bash's pwd: $PWD if it still names the cwd (same device and inode),
+   * else what getcwd(3) says, and glibc refuses the kernel's "(unreachable)"
+   * answer for a cwd outside the root (a dissolved or detached tree).
+   */
+  private pwd(shell: Shell, out: Output): ListOutcome {
+    const cwd = shell.task.pwd;
+    const named = pathLookupAt(this.kernel, shell.task, AT_FDCWD, shell.pwd);
+    if (named.ok && named.value.path.dentry === cwd.dentry) {
+      out.stdout += `${shell.pwd}\n`;
+      return { status: 0 };
+    }
+    const physical = pathFromRoot(cwd, shell.task.root);
+    if (physical === null) {
+      out.stderr += 'pwd: error retrieving current directory: getcwd: cannot access parent directories: No such file or directory\n';
+      return { status: 1 };
+    }
+    out.stdout += `${physical}\n`;
     return { status: 0 };
   }
 

@@ -1,3 +1,4 @@
+import { StuckTask } from '../kernel/kernel';
 import type { Kernel, Task } from '../kernel/types';
 import { renderMountinfo } from '../observe/mountinfo';
 import { fail, ok, type SyscallResult } from '../result';
@@ -19,6 +20,9 @@ export function read(k: Kernel, task: Task, args: ReadArgs): SyscallResult<strin
     const dentry = file.f_path.dentry;
     if (dentry.kind === 'dir') return fail('EISDIR');
     if (dentry.proc?.kind === 'mountinfo') return ok(renderMountinfo(task));
+    // A pipe of the session (fds 0-2): reading the terminal's input waits for
+    // input that the transcript never sends; the command does not come back.
+    if (dentry.d_sb.fstype === 'pipefs') throw new StuckTask('waiting for input', task);
     return ok('');
   });
 }

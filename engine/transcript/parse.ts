@@ -14,9 +14,9 @@ export function parseTranscript(text: string, file: string, firstLine = 1): Tran
     const line = firstLine + index;
     if (raw.trim() === '#') throw new DialectError({ file, line }, 'a prompt "# " with no command after it');
     if (!raw.startsWith(PROMPT)) return;
-    // The thread's mail copy has non-breaking spaces before comments; a
-    // terminal would have sent plain spaces.
-    const command = raw.slice(PROMPT.length).replace(/\u00a0/g, ' ').trimEnd();
+    // The thread's mail copy has non-breaking spaces before comments, some
+    // mangled into "Â " (U+00A0 read as Latin-1); a terminal sent plain spaces.
+    const command = raw.slice(PROMPT.length).replace(/\u00c2[\u00a0 ]|\u00a0/g, ' ').trimEnd();
     if (command.trim() === '') throw new DialectError({ file, line }, 'a prompt "# " with no command after it');
     lines.push({ command, file, line });
   });

@@ -3,7 +3,7 @@
 // message libmount prints for each errno (libmount/src/context_mount.c and
 // context_umount.c: mnt_context_get_{mount,umount}_excode()).
 
-import { MNT_DETACH, MS_BIND, MS_MOVE, MS_REC } from '../../kernel/constants';
+import { AT_FDCWD, MNT_DETACH, MS_BIND, MS_MOVE, MS_REC } from '../../kernel/constants';
 import type { Errno } from '../../errno';
 import { strerror } from '../../errno';
 import { DialectError, type TranscriptLine } from '../../transcript/types';
@@ -15,6 +15,7 @@ const MNT_EX_FAIL = 32;
 const MNT_EX_USAGE = 1;
 
 type MountRequest =
+  | { readonly kind: 'list' }
   | { readonly kind: 'new'; readonly fstype: string; readonly source: string; readonly target: string }
   | { readonly kind: 'bind'; readonly recursive: boolean; readonly source: string; readonly target: string }
   | { readonly kind: 'move'; readonly source: string; readonly target: string };
@@ -26,6 +27,7 @@ export function parseMountArgs(argv: readonly string[], place: TranscriptLine): 
     throw new DialectError(place, `mount ${args.join(' ')}: ${why}`);
   };
   const [first, ...rest] = args;
+  if (first === undefined) return { kind: 'list' };
   if (first === '-t') {
     const [fstype, source, target, ...extra] = rest;
     if (!fstype || !source || !target || extra.length) outside('the dialect has "mount -t TYPE SOURCE DIR"');
@@ -43,13 +45,20 @@ export function parseMountArgs(argv: readonly string[], place: TranscriptLine): 
   return outside('not a form of mount in the dialect (mount -t TYPE SRC DIR, --bind, --rbind, --move)');
 }
 
-/** libmount's words for a failed mount(2). */
-function mountMessage(errno: Errno, request: MountRequest): string {
+/** What libmount adds under every message about a failed mount(2). */
+const DMESG_HINT = '       dmesg(1) may have more information after failed mount system call.';
+
+/**
+ * libmount's words for a failed mount(2). For ENOENT it looks for itself:
+ * a missing target is "mount point does not exist", a missing source "special device".
+ */
+function mountMessage(errno: Errno, request: Exclude<MountRequest, { kind: 'list' }>, exists: (path: string) => boolean): string {
   switch (errno) {
     case 'EINVAL':
       return `wrong fs type, bad option, bad superblock on ${request.source}, missing codepage or helper program, or other error.`;
     case 'ENOENT':
-      return 'mount point does not exist.';
+      if (!exists(request.target) || request.kind === 'new') return 'mount point does not exist.';
+      return `special device ${request.source} does not exist.`;
     case 'ENOTDIR':
       return 'mount point is not a directory.';
     case 'EBUSY':
@@ -61,15 +70,36 @@ function mountMessage(errno: Errno, request: MountRequest): string {
   }
 }
 
+/** `mount` alone: "SOURCE on TARGET type FSTYPE (OPTIONS)" for each line of mountinfo. */
+function listMounts(ctx: Parameters<Program>[0]): ReturnType<Program> {
+  const opened = ctx.sys.openat({ dfd: AT_FDCWD, path: '/proc/self/mountinfo', flags: 0 });
+  const text = opened.ok ? ctx.sys.read({ fd: opened.value }) : opened;
+  if (opened.ok) ctx.sys.close({ fd: opened.value });
+  if (!text.ok) {
+    ctx.err(`mount: failed to read mount table: ${strerror(text.errno)}\n`);
+    return exit(MNT_EX_FAIL);
+  }
+  for (const line of text.value.split('\n').filter(Boolean)) {
+    const [pre = '', post = ''] = line.split(' - ');
+    const [, , , , target, vfsOptions = ''] = pre.split(' ');
+    const [fstype, source, fsOptions = ''] = post.split(' ');
+    const options = [...new Set([...vfsOptions.split(','), ...fsOptions.split(',')])].join(',');
+    ctx.out(`${source} on ${target} type ${fstype} (${options})\n`);
+  }
+  return exit(0);
+}
+
 export const mount: Program = (ctx) => {
   const request = parseMountArgs(ctx.argv, ctx.place);
+  if (request.kind === 'list') return listMounts(ctx);
   // libmount canonicalizes both paths; one realpath(3) cannot resolve is used as typed.
   const target = realpath(ctx.k, ctx.task, request.target) ?? request.target;
   const source = request.kind === 'new' ? request.source : realpath(ctx.k, ctx.task, request.source) ?? request.source;
   const flags = request.kind === 'move' ? MS_MOVE : request.kind === 'bind' ? MS_BIND | (request.recursive ? MS_REC : 0) : 0;
   const result = ctx.sys.mount({ source, target, fstype: request.kind === 'new' ? request.fstype : '', flags });
   if (result.ok) return exit(0);
-  ctx.err(`mount: ${target}: ${mountMessage(result.errno, { ...request, source: request.source })}\n`);
+  const exists = (path: string) => realpath(ctx.k, ctx.task, path) !== null;
+  ctx.err(`mount: ${target}: ${mountMessage(result.errno, request, exists)}\n${DMESG_HINT}\n`);
   return exit(MNT_EX_FAIL);
 };
 
