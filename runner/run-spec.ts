@@ -23,6 +23,9 @@ const MARK: Record<ScenarioVerdict['outcome'], string> = {
 
 async function runKernel(kernel: string, support: Awaited<ReturnType<typeof loadSupport>> | null) {
   const { runConfiguration } = await loadConfiguration({ profiles: [kernel] });
+  // MOUNTSPEC_FEATURES=a.feature,b.feature runs those instead of features/ (for tests and quick looks).
+  const paths = process.env.MOUNTSPEC_FEATURES?.split(',').filter(Boolean);
+  if (paths?.length) runConfiguration.sources.paths = paths;
   const loaded = support ?? (await loadSupport(runConfiguration));
   const envelopes: messages.Envelope[] = [];
   // Cucumber's own summary goes to a file: expected failures would drown the verdict.
