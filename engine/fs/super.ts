@@ -2,6 +2,7 @@
 // to resolve. tmpfs is a tree of directories and empty files; procfs is a
 // few synthetic nodes (see procfs.ts).
 
+import { MNT_READONLY } from '../kernel/constants';
 import type { Dentry, Kernel, ProcNode, SuperBlock } from '../kernel/types';
 
 /** A new superblock with an empty root directory (sget + fill_super, reduced). */
@@ -9,7 +10,7 @@ export function allocSuper(k: Kernel, fstype: SuperBlock['fstype'], source: stri
   const s_id = ++k.ids.sb;
   // Anonymous block devices are "0:N" (get_anon_bdev), allocated in order.
   const s_dev = `0:${++k.ids.dev}`;
-  const sb = { s_id, s_dev, fstype, source } as { -readonly [K in keyof SuperBlock]: SuperBlock[K] };
+  const sb = { s_id, s_dev, fstype, source, s_rdonly: false } as { -readonly [K in keyof SuperBlock]: SuperBlock[K] };
   sb.s_root = newDentry(k, null, '/', sb as SuperBlock, 'dir', fstype === 'proc' ? { kind: 'root' } : undefined);
   return sb as SuperBlock;
 }
@@ -32,4 +33,9 @@ export function dentryPath(dentry: Dentry): string {
 export function isSubdir(dentry: Dentry, ancestor: Dentry): boolean {
   for (let d: Dentry | null = dentry; d; d = d.d_parent) if (d === ancestor) return true;
   return false;
+}
+
+/** sb_rdonly() || __mnt_is_readonly(): may this path be written? */
+export function isReadonly(mnt: { mnt_flags: number; mnt_sb: SuperBlock }): boolean {
+  return mnt.mnt_sb.s_rdonly || (mnt.mnt_flags & MNT_READONLY) !== 0;
 }

@@ -70,6 +70,7 @@ export const MOVE_MOUNT__MASK = 0x77;
 
 /** open(2) flags the model understands. */
 export const O_RDONLY = 0;
+export const O_WRONLY = 1;
 export const O_CREAT = 0o100;
 export const O_DIRECTORY = 0o200000;
 export const O_PATH = 0o10000000;

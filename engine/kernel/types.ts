@@ -35,6 +35,8 @@ export interface SuperBlock {
   /** The source mountinfo shows ("none", "proc", "rootfs"). */
   readonly source: string;
   readonly s_root: Dentry;
+  /** SB_RDONLY: writes fail with EROFS (the root after `umount /`, remounted read-only). */
+  s_rdonly: boolean;
 }
 
 /** The state of a struct fs_pin (include/linux/fs_pin.h), ≤5.2 only. */

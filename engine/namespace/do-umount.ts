@@ -1,6 +1,6 @@
 import { MNT_DETACH, MNT_LOCKED, UMOUNT_PROPAGATE, UMOUNT_SYNC } from '../kernel/constants';
 import { traced } from '../kernel/kernel';
-import type { Kernel, Mount, MntNamespace } from '../kernel/types';
+import type { Kernel, Mount, Task } from '../kernel/types';
 import { propagateMountBusy } from '../pnode/propagate-mount-busy';
 import { fail, ok, type SyscallResult } from '../result';
 import { checkMnt, mntHasParent } from './alloc';
@@ -15,9 +15,15 @@ import { umountTree } from './umount-tree';
  * re-checks under the lock instead.
  * Analogous to fs/namespace.c:do_umount() (v4.19; 6.18).
  */
-export function doUmount(k: Kernel, ns: MntNamespace, mnt: Mount, flags: number): SyscallResult<0> {
+export function doUmount(k: Kernel, task: Task, mnt: Mount, flags: number): SyscallResult<0> {
   return traced(k, 'do_umount', () => {
     const v12 = k.variant.detached === 'null-ns';
+    const ns = task.mnt_ns;
+    // "Unmounting" the caller's own root only remounts it read-only.
+    if (mnt === task.root.mnt && !(flags & MNT_DETACH)) {
+      mnt.mnt_sb.s_rdonly = true; // do_remount_sb(sb, SB_RDONLY)
+      return ok(0);
+    }
     // namespace_lock(); lock_mount_hash();
     let result: SyscallResult<0>;
     if (!v12 && !checkMnt(mnt, ns)) result = fail('EINVAL');

@@ -19,7 +19,7 @@ function mountOptions(m: Mount): string {
 
 /** Superblock options as tmpfs and proc show them. */
 function superOptions(m: Mount): string {
-  return 'rw';
+  return m.mnt_sb.s_rdonly ? 'ro' : 'rw';
 }
 
 /**

@@ -57,17 +57,20 @@ export class ModelSession {
   readonly kernel: Kernel;
   private readonly shells: Shell[];
   private stuck = false;
+  /** The top shell exited: later lines are never read (reported like a stuck shell's). */
+  private ended = false;
 
   constructor(variant: Variant['id']) {
     const { kernel, shell } = createKernel(variant);
     this.kernel = kernel;
     this.shells = [{ task: shell, name: 'bash', linesRead: 0, status: 0, pwd: '/', resume: null }];
+    this.topTask = shell;
   }
 
   /** The top shell's task: whose mountinfo the results show. */
-  get topTask(): Task {
-    return this.shells[0]!.task;
-  }
+  readonly topTask: Task;
+  /** What the top shell last saw, kept for the lines after it exited. */
+  private lastMountinfo = '';
 
   /** Run one transcript line. Throws DialectError for a line outside the dialect. */
   run(place: TranscriptLine): CommandResult {
@@ -75,7 +78,8 @@ export class ModelSession {
     const logStart = this.kernel.log.length;
     const out: Output = { stdout: '', stderr: '', place };
     let status: number | null = null;
-    if (!this.stuck) {
+    if (this.ended) this.stuck = true;
+    else if (!this.stuck) {
       const shell = this.current;
       shell.linesRead++;
       try {
@@ -95,7 +99,7 @@ export class ModelSession {
       stderr: out.stderr,
       kernel: this.kernel.log.slice(logStart),
       stuck: this.stuck,
-      mountinfo: renderMountinfo(this.topTask),
+      mountinfo: this.topTask.exited ? this.lastMountinfo : (this.lastMountinfo = renderMountinfo(this.topTask)),
       state: snapshot(this.kernel),
     };
   }
@@ -142,7 +146,7 @@ export class ModelSession {
         return error ? fail(error) : { status: 0 };
       }
       case 'exit':
-        return this.exit(shell, args, out.place, fail);
+        return this.exit(shell, args, fail);
     }
     return this.runProgram(shell, command, out, resume, fail);
   }
@@ -184,14 +188,16 @@ export class ModelSession {
     return { status: 0 };
   }
 
-  private exit(shell: Shell, args: string[], place: TranscriptLine, fail: (message: string, status?: number) => ListOutcome): ListOutcome {
-    if (!shell.resume) throw new DialectError(place, 'the top shell cannot exit: only a nested shell (sh, or open_tree_clone ... sh) can');
+  private exit(shell: Shell, args: string[], fail: (message: string, status?: number) => ListOutcome): ListOutcome {
     if (args.length > 1) return fail('exit: too many arguments');
     const status = args[0] === undefined ? shell.status : Number(args[0]) & 0xff;
     if (Number.isNaN(status)) return fail(`exit: ${args[0]}: numeric argument required`, 2);
     this.shells.pop();
     exitTask(this.kernel, shell.task);
-    return shell.resume(status);
+    if (shell.resume) return shell.resume(status);
+    // The top shell is gone: nothing reads the lines that follow.
+    this.ended = true;
+    return { status };
   }
 
   /** Redirections applied to `task`, bash-style; returns bash's message on failure. */

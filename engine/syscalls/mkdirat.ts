@@ -1,7 +1,7 @@
 import { AT_FDCWD } from '../kernel/constants';
 import type { Kernel, Task } from '../kernel/types';
 import { pathLookupAt } from '../fs/namei';
-import { newDentry } from '../fs/super';
+import { isReadonly, newDentry } from '../fs/super';
 import { fail, ok, type SyscallResult } from '../result';
 import { enterSyscall } from './entry';
 
@@ -17,6 +17,7 @@ export function mkdirat(k: Kernel, task: Task, args: MkdiratArgs): SyscallResult
     const { path: dir, last } = parent.value;
     if (last === '.' || last === '..' || dir.dentry.children.has(last!)) return fail('EEXIST');
     if (dir.dentry.proc) return fail('EPERM'); // vfs_mkdir(): procfs directories have no ->mkdir
+    if (isReadonly(dir.mnt)) return fail('EROFS'); // mnt_want_write()
     newDentry(k, dir.dentry, last!, dir.dentry.d_sb, 'dir');
     return ok(0);
   });

@@ -21,10 +21,15 @@ export interface MoveMountArgs {
 export function moveMount(k: Kernel, task: Task, args: MoveMountArgs): SyscallResult<0> {
   return enterSyscall(k, task, 'move_mount', () => {
     if (args.flags & ~MOVE_MOUNT__MASK) return fail('EINVAL'); // move_mount(2) EINVAL: unknown flag
-    const from = pathLookupAt(k, task, args.fromDfd, args.fromPath, { emptyPath: (args.flags & MOVE_MOUNT_F_EMPTY_PATH) !== 0 });
-    if (!from.ok) return from;
-    const to = pathLookupAt(k, task, args.toDfd, args.toPath, { emptyPath: (args.flags & MOVE_MOUNT_T_EMPTY_PATH) !== 0 });
-    if (!to.ok) return to;
+    // 5.2 resolves the source first; 6.15+ (getname_maybe_null) the target first.
+    const lookupFrom = () => pathLookupAt(k, task, args.fromDfd, args.fromPath, { emptyPath: (args.flags & MOVE_MOUNT_F_EMPTY_PATH) !== 0 });
+    const lookupTo = () => pathLookupAt(k, task, args.toDfd, args.toPath, { emptyPath: (args.flags & MOVE_MOUNT_T_EMPTY_PATH) !== 0 });
+    const targetFirst = k.variant.detached === 'anon-ns';
+    const first = targetFirst ? lookupTo() : lookupFrom();
+    if (!first.ok) return first;
+    const second = targetFirst ? lookupFrom() : lookupTo();
+    if (!second.ok) return second;
+    const [from, to] = targetFirst ? [second, first] : [first, second];
     return doMoveMount(k, task.mnt_ns, from.value.path, to.value.path);
   });
 }

@@ -1,8 +1,8 @@
-import { O_CREAT, O_DIRECTORY, O_PATH } from '../kernel/constants';
+import { O_CREAT, O_DIRECTORY, O_PATH, O_WRONLY } from '../kernel/constants';
 import type { Kernel, Task } from '../kernel/types';
 import { allocFile, fdInstall, unusedFd } from '../fs/file';
 import { pathLookupAt } from '../fs/namei';
-import { newDentry } from '../fs/super';
+import { isReadonly, newDentry } from '../fs/super';
 import { fail, ok, type SyscallResult } from '../result';
 import { enterSyscall } from './entry';
 
@@ -20,18 +20,22 @@ export interface OpenatArgs {
  */
 export function openat(k: Kernel, task: Task, args: OpenatArgs): SyscallResult<number> {
   return enterSyscall(k, task, 'openat', () => {
+    const writing = (args.flags & (O_CREAT | O_WRONLY)) !== 0;
     let found = pathLookupAt(k, task, args.dfd, args.path);
     if (!found.ok && found.errno === 'ENOENT' && args.flags & O_CREAT) {
       const parent = pathLookupAt(k, task, args.dfd, args.path, { parent: true });
       if (!parent.ok) return parent;
       const { path: dir, last } = parent.value;
       if (last === '.' || last === '..') return fail('EISDIR');
+      if (isReadonly(dir.mnt)) return fail('EROFS'); // lookup_open(): no write access to create
       newDentry(k, dir.dentry, last!, dir.dentry.d_sb, 'file');
       found = pathLookupAt(k, task, args.dfd, args.path);
     }
     if (!found.ok) return found;
     const { path } = found.value;
     if (args.flags & O_DIRECTORY && path.dentry.kind !== 'dir') return fail('ENOTDIR');
+    if (writing && path.dentry.kind === 'dir') return fail('EISDIR'); // may_open(): directories are not opened for writing
+    if (writing && isReadonly(path.mnt)) return fail('EROFS');
     const fd = unusedFd(task);
     fdInstall(task, fd, allocFile(k, path, { oPath: (args.flags & O_PATH) !== 0 }));
     return ok(fd);

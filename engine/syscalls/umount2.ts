@@ -33,7 +33,7 @@ export function umount2(k: Kernel, task: Task, args: Umount2Args): SyscallResult
       if (path.dentry !== mnt.mnt_root) result = fail('EINVAL'); // umount2(2) EINVAL: not a mount point
       else if (!checkMnt(mnt, task.mnt_ns)) result = fail('EINVAL'); // not in our namespace (includes unmounted, detached)
       else if (mnt.mnt_flags & MNT_LOCKED) result = fail('EINVAL');
-      else result = doUmount(k, task.mnt_ns, mnt, args.flags);
+      else result = doUmount(k, task, mnt, args.flags);
       mntputNoExpire(k, mnt);
       return result;
     }),

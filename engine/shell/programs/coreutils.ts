@@ -1,7 +1,7 @@
 // The coreutils the dialect uses (mkdir, touch, ls, cat), in the C locale:
 // the syscalls each makes and its error messages.
 
-import { AT_FDCWD, O_CREAT, O_DIRECTORY } from '../../kernel/constants';
+import { AT_FDCWD, O_CREAT, O_DIRECTORY, O_WRONLY } from '../../kernel/constants';
 import { strerror } from '../../errno';
 import { DialectError, type TranscriptLine } from '../../transcript/types';
 import { exit, type Program, type ProgramContext } from '../program';
@@ -69,11 +69,11 @@ export const touch: Program = (ctx) => {
   if (!names.length) return missingOperand(ctx);
   let status = 0;
   for (const name of names) {
-    // open(O_CREAT) fails with EISDIR on a directory; touch then just sets its times.
-    const opened = ctx.sys.openat({ dfd: AT_FDCWD, path: name, flags: O_CREAT });
-    if (opened.ok) ctx.sys.close({ fd: opened.value });
-    else if (opened.errno !== 'EISDIR') {
-      ctx.err(`touch: cannot touch '${name}': ${strerror(opened.errno)}\n`);
+    // open(O_WRONLY|O_CREAT) fails with EISDIR on a directory; touch then sets its times by name.
+    const opened = ctx.sys.openat({ dfd: AT_FDCWD, path: name, flags: O_WRONLY | O_CREAT });
+    const touched = opened.ok ? ctx.sys.close({ fd: opened.value }) : opened.errno === 'EISDIR' ? ctx.sys.utimensat({ path: name }) : opened;
+    if (!touched.ok) {
+      ctx.err(`touch: cannot touch '${name}': ${strerror(touched.errno)}\n`);
       status = 1;
     }
   }

@@ -1,0 +1,64 @@
+// The differential check: one transcript on two backends (the mainline model
+// and the live kernel), command by command. Agreement means the same status,
+// stdout, stderr, stuckness, and the same mount table once the numbers that
+// only say "which instance" (mount ids, device numbers) are renumbered in
+// order of appearance.
+
+import type { CommandResult } from '../engine/transcript/types';
+
+const MOUNTINFO_LINE = /^(\d+) (\d+) (\d+:\d+) (.*)$/;
+
+/**
+ * mountinfo with mount ids and device numbers renumbered in order of
+ * appearance, so two kernels' tables compare field by field (root,
+ * mountpoint, options, fstype, source, parent and superblock sharing).
+ */
+export function renumberMountinfo(text: string): string {
+  const ids = new Map<string, string>();
+  const devs = new Map<string, string>();
+  const lines = text.split('\n');
+  for (const line of lines) {
+    const m = MOUNTINFO_LINE.exec(line);
+    if (m && !ids.has(m[1]!)) ids.set(m[1]!, `M${ids.size + 1}`);
+  }
+  const id = (n: string) => ids.get(n) ?? 'M?';
+  const dev = (d: string) => devs.get(d) ?? (devs.set(d, `D${devs.size + 1}`), devs.get(d)!);
+  return lines.map((line) => {
+    const m = MOUNTINFO_LINE.exec(line);
+    return m ? `${id(m[1]!)} ${id(m[2]!)} ${dev(m[3]!)} ${m[4]}` : line;
+  }).join('\n');
+}
+
+export interface Disagreement {
+  readonly index: number;
+  readonly command: string;
+  readonly field: string;
+  readonly model: unknown;
+  readonly live: unknown;
+}
+
+/** Where two runs of one transcript part ways (the first difference of each command). */
+export function disagreements(model: readonly CommandResult[], live: readonly CommandResult[]): Disagreement[] {
+  const out: Disagreement[] = [];
+  model.forEach((m, index) => {
+    const l = live[index];
+    if (!l) {
+      out.push({ index, command: m.command, field: 'missing', model: m, live: undefined });
+      return;
+    }
+    const fields: [string, unknown, unknown][] = [
+      ['stuck', m.stuck, l.stuck],
+      ['status', m.status, l.status],
+      ['stdout', renumberMountinfo(m.stdout), renumberMountinfo(l.stdout)],
+      ['stderr', m.stderr, l.stderr],
+      ['mount table', renumberMountinfo(m.mountinfo), renumberMountinfo(l.mountinfo)],
+    ];
+    const differing = fields.find(([, a, b]) => a !== b);
+    if (differing) out.push({ index, command: m.command, field: differing[0], model: differing[1], live: differing[2] });
+  });
+  return out;
+}
+
+export function describeDisagreement(d: Disagreement): string {
+  return `command ${d.index + 1} "${d.command}": ${d.field} differs\n  mainline: ${JSON.stringify(d.model)}\n  live:     ${JSON.stringify(d.live)}`;
+}

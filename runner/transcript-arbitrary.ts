@@ -1,0 +1,52 @@
+// Random transcripts from the dialect, for the differential fuzzer: mkdir,
+// tmpfs/bind/rbind/move mounts, umount with and without -l, cd, fds opened,
+// closed and dup'ed, open_tree_clone into nested shells and exit, move_mount,
+// ls and mountinfo. Paths come from a small pool under /mnt so that
+// commands keep meeting each other's mounts.
+
+import fc from 'fast-check';
+
+const DIRS = ['/mnt', '/mnt/a', '/mnt/b', '/mnt/a/c', '/mnt/b/d', '.', '..', '/proc/self/fd/3', '/proc/self/fd/4'] as const;
+const FDS = [3, 4, 5] as const;
+
+const dir = fc.constantFrom(...DIRS);
+const target = fc.constantFrom(...DIRS.filter((d) => d.startsWith('/mnt')));
+const fd = fc.constantFrom(...FDS);
+
+/** One command line; `nested` tells the generator a shell was started. */
+type Step = { readonly line: string; readonly nested?: 'open' | 'close' };
+
+const command: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 3, arbitrary: target.map((d) => ({ line: `mkdir -p ${d}` })) },
+  { weight: 3, arbitrary: target.map((d) => ({ line: `mount -t tmpfs none ${d}` })) },
+  { weight: 2, arbitrary: fc.tuple(dir, target).map(([s, d]) => ({ line: `mount --bind ${s} ${d}` })) },
+  { weight: 1, arbitrary: fc.tuple(dir, target).map(([s, d]) => ({ line: `mount --rbind ${s} ${d}` })) },
+  { weight: 2, arbitrary: fc.tuple(dir, target).map(([s, d]) => ({ line: `mount --move ${s} ${d}` })) },
+  { weight: 3, arbitrary: fc.tuple(fc.boolean(), dir).map(([lazy, d]) => ({ line: `umount ${lazy ? '-l ' : ''}${d}` })) },
+  { weight: 2, arbitrary: fc.constantFrom<readonly string[]>([...DIRS, '/']).map((d) => ({ line: `cd ${d}` })) },
+  { weight: 2, arbitrary: fc.tuple(fd, dir).map(([n, d]) => ({ line: `exec ${n}<${d}` })) },
+  { weight: 2, arbitrary: fd.map((n) => ({ line: `exec ${n}<&-` })) },
+  { weight: 1, arbitrary: fc.tuple(fd, fd).map(([n, m]) => ({ line: `exec ${n}<&${m}` })) },
+  { weight: 3, arbitrary: fc.tuple(fd, target).map(([n, d]) => ({ line: `open_tree_clone ${n}<${d} ${n} sh`, nested: 'open' as const })) },
+  { weight: 3, arbitrary: fc.tuple(fd, target).map(([n, d]) => ({ line: `move_mount ${n} ${d}` })) },
+  { weight: 1, arbitrary: dir.map((d) => ({ line: `ls ${d}` })) },
+  { weight: 1, arbitrary: fc.constant({ line: 'cat /proc/self/mountinfo' }) },
+  { weight: 2, arbitrary: fc.constant({ line: 'exit', nested: 'close' as const }) },
+);
+
+/** A transcript of 1..maxLength lines; `exit` only where a nested shell is open. */
+export function transcriptArbitrary(maxLength = 12): fc.Arbitrary<string[]> {
+  return fc.array(command, { minLength: 1, maxLength }).map((steps) => {
+    let depth = 0;
+    const lines: string[] = [];
+    for (const step of steps) {
+      if (step.nested === 'close') {
+        if (depth === 0) continue;
+        depth--;
+      }
+      if (step.nested === 'open') depth++;
+      lines.push(step.line);
+    }
+    return lines.length ? lines : ['ls /mnt'];
+  });
+}
