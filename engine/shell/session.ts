@@ -209,6 +209,7 @@ export class ModelSession {
         continue;
       }
       if (r.kind === 'dup') {
+        if (r.from === r.fd) continue; // bash does nothing for N<&N, open or not
         const duped = sys.dup2({ oldfd: r.from, newfd: r.fd });
         if (!duped.ok) return `${r.from}: ${strerror(duped.errno)}`;
         continue;

@@ -7,12 +7,13 @@ import { AT_FDCWD, MNT_DETACH, MS_BIND, MS_MOVE, MS_REC } from '../../kernel/con
 import type { Errno } from '../../errno';
 import { strerror } from '../../errno';
 import { DialectError, type TranscriptLine } from '../../transcript/types';
-import { exit, type Program } from '../program';
+import { exit, type Program, type ProgramContext } from '../program';
 import { realpath } from '../realpath';
 
 /** MNT_EX_FAIL: what mount(8) and umount(8) exit with when the syscall failed. */
 const MNT_EX_FAIL = 32;
 const MNT_EX_USAGE = 1;
+const MNT_EX_SYSERR = 2;
 
 type MountRequest =
   | { readonly kind: 'list' }
@@ -57,8 +58,9 @@ function mountMessage(errno: Errno, request: Exclude<MountRequest, { kind: 'list
     case 'EINVAL':
       return `wrong fs type, bad option, bad superblock on ${request.source}, missing codepage or helper program, or other error.`;
     case 'ENOENT':
-      if (!exists(request.target) || request.kind === 'new') return 'mount point does not exist.';
-      return `special device ${request.source} does not exist.`;
+      if (!exists(request.target)) return 'mount point does not exist.';
+      if (!exists(request.source)) return `special device ${request.source} does not exist.`;
+      return `mount(2) system call failed: ${strerror(errno)}.`;
     case 'ENOTDIR':
       return 'mount point is not a directory.';
     case 'EBUSY':
@@ -70,16 +72,24 @@ function mountMessage(errno: Errno, request: Exclude<MountRequest, { kind: 'list
   }
 }
 
-/** `mount` alone: "SOURCE on TARGET type FSTYPE (OPTIONS)" for each line of mountinfo. */
-function listMounts(ctx: Parameters<Program>[0]): ReturnType<Program> {
+/** /proc/self/mountinfo as libmount reads it ('' when it cannot). */
+function readMountinfo(ctx: ProgramContext): string {
   const opened = ctx.sys.openat({ dfd: AT_FDCWD, path: '/proc/self/mountinfo', flags: 0 });
-  const text = opened.ok ? ctx.sys.read({ fd: opened.value }) : opened;
-  if (opened.ok) ctx.sys.close({ fd: opened.value });
-  if (!text.ok) {
-    ctx.err(`mount: failed to read mount table: ${strerror(text.errno)}\n`);
-    return exit(MNT_EX_FAIL);
+  if (!opened.ok) return '';
+  const text = ctx.sys.read({ fd: opened.value });
+  ctx.sys.close({ fd: opened.value });
+  return text.ok ? text.value : '';
+}
+
+/** `mount` alone: "SOURCE on TARGET type FSTYPE (OPTIONS)" for each line of mountinfo. */
+function listMounts(ctx: ProgramContext): ReturnType<Program> {
+  const table = readMountinfo(ctx);
+  if (table === '') {
+    // libmount treats an empty mountinfo as missing and falls back to /etc/mtab.
+    ctx.err(`mount: failed to read mtab: ${strerror('ENOENT')}\n`);
+    return exit(MNT_EX_SYSERR);
   }
-  for (const line of text.value.split('\n').filter(Boolean)) {
+  for (const line of table.split('\n').filter(Boolean)) {
     const [pre = '', post = ''] = line.split(' - ');
     const [, , , , target, vfsOptions = ''] = pre.split(' ');
     const [fstype, source, fsOptions = ''] = post.split(' ');
@@ -138,7 +148,15 @@ export const umount: Program = (ctx) => {
     return exit(MNT_EX_USAGE);
   }
   const typed = targets[0]!;
-  const target = realpath(ctx.k, ctx.task, typed) ?? typed;
+  const canonical = realpath(ctx.k, ctx.task, typed);
+  const target = canonical ?? typed;
+  // A name realpath(3) cannot resolve is looked up in the mount table; an
+  // empty mountinfo (the root was lazily unmounted) means no table at all,
+  // and libmount gives up before umount2().
+  if (canonical === null && readMountinfo(ctx) === '') {
+    ctx.err(`umount: ${target}: umount failed: ${strerror('ENOENT')}.\n`);
+    return exit(MNT_EX_FAIL);
+  }
   const result = ctx.sys.umount2({ target, flags });
   if (result.ok) return exit(0);
   ctx.err(`umount: ${target}: ${umountMessage(result.errno)}\n`);

@@ -1,0 +1,83 @@
+// load: NDJSON message streams → envelopes, one stream per kernel.
+// A report that is truncated or malformed is a fatal vfile message that names
+// the file and the line, never a stack trace: it is the user's file, not our bug.
+
+import type * as messages from '@cucumber/messages';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { VFile } from 'vfile';
+
+export interface Stream {
+  /** The kernel the run was for: the file's base name (`reports/v12.ndjson` → `v12`). */
+  readonly kernel: string;
+  /** The file, for diagnostics with a place (`file.message`, `file.fail`). */
+  readonly file: VFile;
+  readonly envelopes: readonly messages.Envelope[];
+  /** `lines[i]` is the 1-based line of `envelopes[i]`, for later diagnostics. */
+  readonly lines: readonly number[];
+}
+
+/** Every key an Envelope may carry (@cucumber/messages 32, Envelope.schema.json). */
+const ENVELOPE_KEYS = new Set([
+  'attachment', 'externalAttachment', 'gherkinDocument', 'hook', 'meta', 'parameterType', 'parseError', 'pickle',
+  'source', 'stepDefinition', 'suggestion', 'testCase', 'testCaseFinished', 'testCaseStarted', 'testRunFinished',
+  'testRunHookFinished', 'testRunHookStarted', 'testRunStarted', 'testStepFinished', 'testStepStarted',
+  'undefinedParameterType',
+]);
+
+/** Parses one NDJSON file; `display` is the path shown in messages (relative to the cwd). */
+export function parseStream(kernel: string, display: string, text: string): Stream {
+  const file = new VFile({ path: display, value: text });
+  const envelopes: messages.Envelope[] = [];
+  const lines: number[] = [];
+  const rows = text.split('\n');
+  rows.forEach((row, index) => {
+    const line = index + 1;
+    if (row.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(row);
+    } catch (error) {
+      // V8 says "… at position N"; turn that into a column.
+      const reason = error instanceof Error ? error.message : String(error);
+      const position = /position (\d+)/.exec(reason)?.[1];
+      const truncated = index === rows.length - 1 || (index === rows.length - 2 && rows[rows.length - 1] === '');
+      file.fail(`${truncated ? 'truncated' : 'malformed'} NDJSON: ${reason}`, { place: { line, column: position === undefined ? 1 : Number(position) + 1 }, ruleId: 'ndjson', source: 'docs-build' });
+    }
+    const keys = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+    if (keys.length !== 1 || !ENVELOPE_KEYS.has(keys[0] ?? '')) {
+      file.fail(`not a cucumber message envelope (expected one of meta, source, pickle, testCase, …; got ${keys.length ? keys.join(', ') : typeof value})`, { place: { line, column: 1 }, ruleId: 'envelope', source: 'docs-build' });
+    }
+    envelopes.push(value as messages.Envelope);
+    lines.push(line);
+  });
+  // A run that was cut off between lines parses, but ends without its last message.
+  if (!envelopes.some((e) => e.testRunFinished)) {
+    file.fail('truncated message stream: no testRunFinished envelope (did the run finish?)', { place: { line: rows.length, column: 1 }, ruleId: 'truncated', source: 'docs-build' });
+  }
+  return { kernel, file, envelopes, lines };
+}
+
+export function loadStream(kernel: string, filePath: string): Stream {
+  const display = path.relative(process.cwd(), filePath) || filePath;
+  return parseStream(kernel, display, readFileSync(filePath, 'utf8'));
+}
+
+/**
+ * The streams of a reports directory, one per `<kernel>.ndjson`, in `order`
+ * (the cucumber profiles' order) and then by name for any others.
+ */
+export function loadReports(dir: string, order: readonly string[] = []): Stream[] {
+  const fail = (reason: string): never => new VFile({ path: dir }).fail(reason, { ruleId: 'no-reports', source: 'docs-build' });
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.ndjson'));
+  } catch {
+    fail('no reports directory (run `npm run test:spec` first)');
+  }
+  if (names.length === 0) fail('no *.ndjson message streams here (run `npm run test:spec` first)');
+  const kernels = names.map((n) => n.slice(0, -'.ndjson'.length));
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  kernels.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return kernels.map((k) => loadStream(k, path.join(dir, `${k}.ndjson`)));
+}

@@ -1,0 +1,183 @@
+// The session attachment (steps/session.steps.ts, SESSION_MEDIA_TYPE): what a
+// transcript did on one kernel, command by command, with the model's state
+// after each. It is read from a file, so it is checked, not trusted: a
+// malformed one becomes a warning with its place and the cell shows no session.
+
+export const SESSION_MEDIA_TYPE = 'application/vnd.mountspec.session+json';
+
+/** Mirrors engine/observe/snapshot.ts MountView. */
+export interface MountView {
+  readonly id: number;
+  readonly parent: number | null;
+  readonly mountpoint: string | null;
+  readonly path: string | null;
+  readonly root: string;
+  readonly fstype: string;
+  readonly mnt_count: number;
+  readonly flags: readonly string[];
+  readonly ns: string | null;
+  readonly pin: { readonly done: number; readonly onUnmounted: boolean; readonly onPinsOf: number | null } | null;
+}
+
+export interface PathView {
+  readonly mount: number;
+  readonly path: string;
+}
+
+/** Mirrors engine/observe/snapshot.ts TaskView. */
+export interface TaskView {
+  readonly pid: number;
+  readonly comm: string;
+  readonly cwd: PathView;
+  readonly root: PathView;
+  readonly fds: readonly { readonly fd: number; readonly mount: number; readonly path: string; readonly needUnmount: boolean }[];
+}
+
+/** Mirrors engine/observe/snapshot.ts StateView. */
+export interface StateView {
+  readonly mounts: readonly MountView[];
+  readonly tasks: readonly TaskView[];
+  readonly violations: readonly string[];
+}
+
+/** Mirrors engine/transcript/types.ts CommandResult (state absent on live → null). */
+export interface CommandRun {
+  readonly command: string;
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly kernel: readonly string[];
+  readonly stuck: boolean;
+  readonly mountinfo: string;
+  readonly state: StateView | null;
+}
+
+export interface SessionLine {
+  readonly command: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface Session {
+  readonly kernel: string;
+  readonly description: string;
+  readonly lines: readonly SessionLine[];
+  readonly results: readonly CommandRun[];
+}
+
+/** A shape check that names the first field that is wrong. */
+class Shape {
+  static fail(where: string, expected: string): never {
+    throw new SessionShapeError(`${where}: expected ${expected}`);
+  }
+  private static object(v: unknown, where: string): Record<string, unknown> {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) Shape.fail(where, 'an object');
+    return v as Record<string, unknown>;
+  }
+  static string(o: Record<string, unknown>, key: string, where: string): string {
+    const v = o[key];
+    return typeof v === 'string' ? v : Shape.fail(`${where}.${key}`, 'a string');
+  }
+  static number(o: Record<string, unknown>, key: string, where: string): number {
+    const v = o[key];
+    return typeof v === 'number' && Number.isFinite(v) ? v : Shape.fail(`${where}.${key}`, 'a number');
+  }
+  static boolean(o: Record<string, unknown>, key: string, where: string): boolean {
+    const v = o[key];
+    return typeof v === 'boolean' ? v : Shape.fail(`${where}.${key}`, 'true or false');
+  }
+  static nullable<T>(o: Record<string, unknown>, key: string, where: string, read: (o: Record<string, unknown>, key: string, where: string) => T): T | null {
+    return o[key] === null ? null : read(o, key, where);
+  }
+  static array<T>(o: Record<string, unknown>, key: string, where: string, item: (v: Record<string, unknown>, where: string) => T): T[] {
+    const v = o[key];
+    if (!Array.isArray(v)) Shape.fail(`${where}.${key}`, 'an array');
+    return v.map((x, i) => item(Shape.object(x, `${where}.${key}[${i}]`), `${where}.${key}[${i}]`));
+  }
+  static strings(o: Record<string, unknown>, key: string, where: string): string[] {
+    const v = o[key];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) Shape.fail(`${where}.${key}`, 'an array of strings');
+    return v as string[];
+  }
+  static child(o: Record<string, unknown>, key: string, where: string): Record<string, unknown> {
+    return Shape.object(o[key], `${where}.${key}`);
+  }
+  static root(v: unknown): Record<string, unknown> {
+    return Shape.object(v, 'session');
+  }
+}
+
+export class SessionShapeError extends Error {
+  override name = 'SessionShapeError';
+}
+
+function pathView(o: Record<string, unknown>, where: string): PathView {
+  return { mount: Shape.number(o, 'mount', where), path: Shape.string(o, 'path', where) };
+}
+
+function mountView(o: Record<string, unknown>, where: string): MountView {
+  const pin = o.pin === undefined || o.pin === null ? null : Shape.child(o, 'pin', where);
+  return {
+    id: Shape.number(o, 'id', where),
+    parent: Shape.nullable(o, 'parent', where, Shape.number),
+    mountpoint: Shape.nullable(o, 'mountpoint', where, Shape.string),
+    path: Shape.nullable(o, 'path', where, Shape.string),
+    root: Shape.string(o, 'root', where),
+    fstype: Shape.string(o, 'fstype', where),
+    mnt_count: Shape.number(o, 'mnt_count', where),
+    flags: Shape.strings(o, 'flags', where),
+    ns: Shape.nullable(o, 'ns', where, Shape.string),
+    pin: pin && {
+      done: Shape.number(pin, 'done', `${where}.pin`),
+      onUnmounted: Shape.boolean(pin, 'onUnmounted', `${where}.pin`),
+      onPinsOf: Shape.nullable(pin, 'onPinsOf', `${where}.pin`, Shape.number),
+    },
+  };
+}
+
+function taskView(o: Record<string, unknown>, where: string): TaskView {
+  return {
+    pid: Shape.number(o, 'pid', where),
+    comm: Shape.string(o, 'comm', where),
+    cwd: pathView(Shape.child(o, 'cwd', where), `${where}.cwd`),
+    root: pathView(Shape.child(o, 'root', where), `${where}.root`),
+    fds: Shape.array(o, 'fds', where, (f, w) => ({
+      fd: Shape.number(f, 'fd', w),
+      mount: Shape.number(f, 'mount', w),
+      path: Shape.string(f, 'path', w),
+      needUnmount: Shape.boolean(f, 'needUnmount', w),
+    })),
+  };
+}
+
+function stateView(o: Record<string, unknown>, where: string): StateView {
+  return { mounts: Shape.array(o, 'mounts', where, mountView), tasks: Shape.array(o, 'tasks', where, taskView), violations: Shape.strings(o, 'violations', where) };
+}
+
+function commandRun(o: Record<string, unknown>, where: string): CommandRun {
+  return {
+    command: Shape.string(o, 'command', where),
+    status: Shape.nullable(o, 'status', where, Shape.number),
+    stdout: Shape.string(o, 'stdout', where),
+    stderr: Shape.string(o, 'stderr', where),
+    kernel: Shape.strings(o, 'kernel', where),
+    stuck: Shape.boolean(o, 'stuck', where),
+    mountinfo: Shape.string(o, 'mountinfo', where),
+    state: o.state === undefined || o.state === null ? null : stateView(Shape.child(o, 'state', where), `${where}.state`),
+  };
+}
+
+/** Parses an attachment body; throws SessionShapeError naming the bad field. */
+export function parseSession(body: string): Session {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    throw new SessionShapeError(`not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const o = Shape.root(value);
+  const lines = Shape.array(o, 'lines', 'session', (l, w) => ({ command: Shape.string(l, 'command', w), file: Shape.string(l, 'file', w), line: Shape.number(l, 'line', w) }));
+  const results = Shape.array(o, 'results', 'session', commandRun);
+  if (results.length > lines.length) Shape.fail('session.results', `at most one result per line (${lines.length} lines, ${results.length} results)`);
+  return { kernel: Shape.string(o, 'kernel', 'session'), description: Shape.string(o, 'description', 'session'), lines, results };
+}
