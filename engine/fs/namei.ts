@@ -145,3 +145,29 @@ export function pathFromRoot(path: Path, root: Path): string | null {
   }
   return `/${names.join('/')}`;
 }
+
+/**
+ * What readlink("/proc/self/fd/N") says for a file's path: its path up to
+ * the root, or, when the root cannot be reached (a detached or unmounted
+ * tree), its path inside that tree ("/" for the tree's root). The kernel
+ * ignores prepend_path()'s "unreachable" answer here.
+ * Analogous to fs/d_path.c:d_path() (6.x).
+ */
+export function dPath(path: Path, root: Path): string {
+  const names: string[] = [];
+  let mnt = path.mnt;
+  let dentry = path.dentry;
+  for (;;) {
+    if (mnt === root.mnt && dentry === root.dentry) break;
+    if (dentry === mnt.mnt_root) {
+      if (!mntHasParent(mnt)) break;
+      dentry = mnt.mnt_mountpoint;
+      mnt = mnt.mnt_parent;
+      continue;
+    }
+    if (!dentry.d_parent) break;
+    names.unshift(dentry.name);
+    dentry = dentry.d_parent;
+  }
+  return `/${names.join('/')}`;
+}

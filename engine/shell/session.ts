@@ -143,7 +143,11 @@ export class ModelSession {
         return this.cd(shell, args, fail);
       case 'exec': {
         const error = this.applyRedirections(shell.task, command.redirections);
-        return error ? fail(error) : { status: 0 };
+        if (!error) return { status: 0 };
+        fail(error);
+        // POSIX: a redirection error on a special builtin ends a
+        // non-interactive shell; bash does so only as `sh` (posix mode).
+        return shell.name === 'sh' ? this.leave(shell, 1) : { status: 1 };
       }
       case 'exit':
         return this.exit(shell, args, fail);
@@ -192,6 +196,11 @@ export class ModelSession {
     if (args.length > 1) return fail('exit: too many arguments');
     const status = args[0] === undefined ? shell.status : Number(args[0]) & 0xff;
     if (Number.isNaN(status)) return fail(`exit: ${args[0]}: numeric argument required`, 2);
+    return this.leave(shell, status);
+  }
+
+  /** The shell process ends with `status`; its parent goes on, or nothing is left to read. */
+  private leave(shell: Shell, status: number): ListOutcome {
     this.shells.pop();
     exitTask(this.kernel, shell.task);
     if (shell.resume) return shell.resume(status);

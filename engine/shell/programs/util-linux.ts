@@ -141,6 +141,24 @@ export function parseUmountArgs(argv: readonly string[], place: TranscriptLine):
   return { flags, targets };
 }
 
+/**
+ * Which name umount(8) hands to umount2(2), and names in its messages.
+ * libmount skips the mount table for an absolute, existing target without
+ * -l (its "fast path"); otherwise it reads mountinfo (an empty one counts as
+ * unreadable: ENOENT, and it gives up) and, when the canonical path is a
+ * mountpoint there, uses that entry's name; else the name as typed.
+ * After libmount/src/context_umount.c:lookup_umount_fs() (util-linux 2.38).
+ */
+function findUmountTarget(ctx: ProgramContext, typed: string, flags: number): { ok: true; target: string } | { ok: false; errno: Errno } {
+  const canonical = realpath(ctx.k, ctx.task, typed);
+  if (typed.startsWith('/') && !(flags & MNT_DETACH) && canonical !== null) return { ok: true, target: typed };
+  const table = readMountinfo(ctx);
+  if (table === '') return { ok: false, errno: 'ENOENT' };
+  const mountpoints = table.split('\n').filter(Boolean).map((line) => line.split(' ')[4]);
+  const match = [typed, canonical].find((name) => name !== null && mountpoints.includes(name));
+  return { ok: true, target: match ?? typed };
+}
+
 export const umount: Program = (ctx) => {
   const { flags, targets } = parseUmountArgs(ctx.argv, ctx.place);
   if (targets.length !== 1) {
@@ -148,15 +166,12 @@ export const umount: Program = (ctx) => {
     return exit(MNT_EX_USAGE);
   }
   const typed = targets[0]!;
-  const canonical = realpath(ctx.k, ctx.task, typed);
-  const target = canonical ?? typed;
-  // A name realpath(3) cannot resolve is looked up in the mount table; an
-  // empty mountinfo (the root was lazily unmounted) means no table at all,
-  // and libmount gives up before umount2().
-  if (canonical === null && readMountinfo(ctx) === '') {
-    ctx.err(`umount: ${target}: umount failed: ${strerror('ENOENT')}.\n`);
+  const found = findUmountTarget(ctx, typed, flags);
+  if (!found.ok) {
+    ctx.err(`umount: ${typed}: umount failed: ${strerror(found.errno)}.\n`);
     return exit(MNT_EX_FAIL);
   }
+  const target = found.target;
   const result = ctx.sys.umount2({ target, flags });
   if (result.ok) return exit(0);
   ctx.err(`umount: ${target}: ${umountMessage(result.errno)}\n`);
