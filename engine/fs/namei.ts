@@ -124,50 +124,47 @@ function walk(k: Kernel, task: Task, start: Path, parts: readonly string[]): Sys
 }
 
 /**
- * The path of `path` as seen from `root`, or null when it cannot be reached
- * from there (a detached or unmounted tree). Analogous to fs/d_path.c:prepend_path().
+ * Walk from `path` up to `root`, naming components: the path as seen from
+ * root, and whether root was reached (false for a detached or unmounted tree,
+ * where the walk stops at that tree's own root).
+ * Analogous to fs/d_path.c:prepend_path().
  */
-export function pathFromRoot(path: Path, root: Path): string | null {
+function prependPath(path: Path, root: Path): { readonly text: string; readonly reachable: boolean } {
   const names: string[] = [];
   let mnt = path.mnt;
   let dentry = path.dentry;
-  for (;;) {
-    if (mnt === root.mnt && dentry === root.dentry) break;
+  let reachable = true;
+  while (mnt !== root.mnt || dentry !== root.dentry) {
     if (dentry === mnt.mnt_root) {
-      if (!mntHasParent(mnt)) return null;
+      if (!mntHasParent(mnt)) {
+        reachable = false;
+        break;
+      }
       dentry = mnt.mnt_mountpoint;
       mnt = mnt.mnt_parent;
       continue;
     }
-    if (!dentry.d_parent) return null;
+    if (!dentry.d_parent) {
+      reachable = false;
+      break;
+    }
     names.unshift(dentry.name);
     dentry = dentry.d_parent;
   }
-  return `/${names.join('/')}`;
+  return { text: `/${names.join('/')}`, reachable };
+}
+
+/** The path of `path` as seen from `root` (getcwd, mountinfo), or null when root cannot reach it. */
+export function pathFromRoot(path: Path, root: Path): string | null {
+  const { text, reachable } = prependPath(path, root);
+  return reachable ? text : null;
 }
 
 /**
- * What readlink("/proc/self/fd/N") says for a file's path: its path up to
- * the root, or, when the root cannot be reached (a detached or unmounted
- * tree), its path inside that tree ("/" for the tree's root). The kernel
- * ignores prepend_path()'s "unreachable" answer here.
- * Analogous to fs/d_path.c:d_path() (6.x).
+ * What readlink("/proc/self/fd/N") says for a file's path: the kernel
+ * ignores prepend_path()'s "unreachable" answer here, so a detached tree's
+ * root reads as "/". Analogous to fs/d_path.c:d_path() (6.x).
  */
 export function dPath(path: Path, root: Path): string {
-  const names: string[] = [];
-  let mnt = path.mnt;
-  let dentry = path.dentry;
-  for (;;) {
-    if (mnt === root.mnt && dentry === root.dentry) break;
-    if (dentry === mnt.mnt_root) {
-      if (!mntHasParent(mnt)) break;
-      dentry = mnt.mnt_mountpoint;
-      mnt = mnt.mnt_parent;
-      continue;
-    }
-    if (!dentry.d_parent) break;
-    names.unshift(dentry.name);
-    dentry = dentry.d_parent;
-  }
-  return `/${names.join('/')}`;
+  return prependPath(path, root).text;
 }
