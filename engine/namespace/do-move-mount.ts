@@ -18,14 +18,17 @@ function treeContainsUnbindable(mnt: Mount): boolean {
  * MNT_LOCKED test.
  * Reconstructed from the thread's diff context (fs/namespace.c ~2469, ver #12) on the v4.19 base.
  */
-function checksV12(k: Kernel, ns: MntNamespace, old: Mount, oldPath: Path, p: Mount): SyscallResult<true> {
+function checksV12(k: Kernel, ns: MntNamespace, oldPath: Path, target: Path): SyscallResult<true> {
+  const old = oldPath.mnt;
+  const p = target.mnt;
   const attached = mntHasParent(old);
   if (!checkMnt(p, ns)) return fail('EINVAL'); // move_mount(2) EINVAL: target not in our namespace
   if (old.mnt_ns && !checkMnt(old, ns)) return fail('EINVAL'); // source in another namespace
   if (old.mnt_ns && !attached) return fail('EINVAL'); // a namespace root
   const refused = MNT_LOCKED | (k.variant.moveRefusesUmounted ? MNT_UMOUNT : 0);
   if (old.mnt_flags & refused) return fail('EINVAL'); // fix A: "if (old->mnt.mnt_flags & (MNT_LOCKED | MNT_UMOUNT))"
-  if (oldPath.dentry !== old.mnt_root) return fail('EINVAL'); // not the root of a mount
+  const shape = sourceShapeChecks(oldPath, target);
+  if (!shape.ok) return shape;
   if (attached && old.mnt_parent.mnt_flags & MNT_SHARED) return fail('EINVAL'); // moving out from under a shared parent
   return ok(true);
 }
@@ -36,7 +39,7 @@ function checksV12(k: Kernel, ns: MntNamespace, old: Mount, oldPath: Path, p: Mo
  * NULL (unmounted, or dissolved by the last close) is neither: EINVAL.
  * Analogous to fs/namespace.c:do_move_mount() (6.18, after 290da20e3339).
  */
-function checksMainline(ns: MntNamespace, old: Mount, oldPath: Path, p: Mount): SyscallResult<true> {
+function checksMainline(ns: MntNamespace, old: Mount, p: Mount): SyscallResult<true> {
   if (checkMnt(old, ns)) {
     if (!mntHasParent(old)) return fail('EINVAL'); // the namespace root
     if (old.mnt_flags & MNT_LOCKED) return fail('EINVAL');
@@ -47,7 +50,13 @@ function checksMainline(ns: MntNamespace, old: Mount, oldPath: Path, p: Mount): 
     if (p.mnt_ns === old.mnt_ns) return fail('EINVAL'); // a detached tree into itself
     if (!(checkMnt(p, ns) || (isMounted(p) && p.mnt_ns!.anon))) return fail('EINVAL'); // may_use_mount()
   }
-  if (oldPath.dentry !== old.mnt_root) return fail('EINVAL'); // !path_mounted(old_path)
+  return ok(true);
+}
+
+/** 6.17+ checks these before locking the target; v4.19 after its own checks. */
+function sourceShapeChecks(oldPath: Path, newPath: Path): SyscallResult<true> {
+  if (oldPath.dentry !== oldPath.mnt.mnt_root) return fail('EINVAL'); // !path_mounted(old_path): not the root of a mount
+  if ((newPath.dentry.kind === 'dir') !== (oldPath.dentry.kind === 'dir')) return fail('EINVAL'); // file onto dir or back
   return ok(true);
 }
 
@@ -65,6 +74,11 @@ function isAncestor(k: Kernel, old: Mount, p: Mount): boolean {
  */
 export function doMoveMount(k: Kernel, ns: MntNamespace, oldPath: Path, newPath: Path): SyscallResult<0> {
   return traced(k, 'do_move_mount', () => {
+    const v12 = k.variant.detached === 'null-ns';
+    if (!v12) {
+      const shape = sourceShapeChecks(oldPath, newPath);
+      if (!shape.ok) return shape;
+    }
     const locked = lockMount(k, newPath);
     if (!locked.ok) return locked;
     const target = locked.value;
@@ -76,9 +90,8 @@ export function doMoveMount(k: Kernel, ns: MntNamespace, oldPath: Path, newPath:
 
     function run(): SyscallResult<0> {
       const attached = mntHasParent(old);
-      const checks = k.variant.detached === 'null-ns' ? checksV12(k, ns, old, oldPath, p) : checksMainline(ns, old, oldPath, p);
+      const checks = v12 ? checksV12(k, ns, oldPath, target) : checksMainline(ns, old, p);
       if (!checks.ok) return checks;
-      if ((target.dentry.kind === 'dir') !== (oldPath.dentry.kind === 'dir')) return fail('EINVAL'); // file onto dir or back
       if (p.mnt_flags & MNT_SHARED && treeContainsUnbindable(old)) return fail('EINVAL');
       if (isAncestor(k, old, p)) return fail('ELOOP'); // into itself
       attachRecursiveMnt(k, old, target, attached);
