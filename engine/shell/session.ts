@@ -21,6 +21,9 @@ import type { CommandList, Redirection, SimpleCommand } from './parse';
 import { bindSyscalls, type ProgramOutcome } from './program';
 import { PROGRAMS, programName, SHELLS } from './programs/index';
 
+/** bash's words when getcwd(3) fails (glibc refuses an unreachable cwd). */
+const GETCWD_ERROR = 'error retrieving current directory: getcwd: cannot access parent directories: No such file or directory';
+
 interface Shell {
   readonly task: Task;
   /** argv[0]: the prefix of its error messages ("bash: line 3: ..."). */
@@ -177,19 +180,24 @@ export class ModelSession {
    * answer for a cwd outside the root (a dissolved or detached tree).
    */
   private pwd(shell: Shell, out: Output): ListOutcome {
-    const cwd = shell.task.pwd;
-    const named = pathLookupAt(this.kernel, shell.task, AT_FDCWD, shell.pwd);
-    if (named.ok && named.value.path.dentry === cwd.dentry) {
-      out.stdout += `${shell.pwd}\n`;
-      return { status: 0 };
-    }
-    const physical = pathFromRoot(cwd, shell.task.root);
-    if (physical === null) {
-      out.stderr += 'pwd: error retrieving current directory: getcwd: cannot access parent directories: No such file or directory\n';
+    const current = this.currentDirectory(shell.task, shell.pwd);
+    if (current === null) {
+      out.stderr += `pwd: ${GETCWD_ERROR}\n`;
       return { status: 1 };
     }
-    out.stdout += `${physical}\n`;
+    out.stdout += `${current}\n`;
     return { status: 0 };
+  }
+
+  /**
+   * What bash takes as the current directory: $PWD if it still names the
+   * cwd (same device and inode), else getcwd(3), which fails (null) for a
+   * cwd the root cannot reach.
+   */
+  private currentDirectory(task: Task, pwd: string): string | null {
+    const named = pathLookupAt(this.kernel, task, AT_FDCWD, pwd);
+    if (named.ok && named.value.path.dentry === task.pwd.dentry) return pwd;
+    return pathFromRoot(task.pwd, task.root);
   }
 
   private exit(shell: Shell, args: string[], fail: (message: string, status?: number) => ListOutcome): ListOutcome {
@@ -262,7 +270,10 @@ export class ModelSession {
     }
     if ('execShell' in outcome) {
       child.comm = outcome.execShell;
-      this.shells.push({ task: child, name: outcome.execShell, linesRead: 0, status: 0, pwd: shell.pwd, resume });
+      // A new bash checks the $PWD it inherits against its cwd at start-up.
+      const pwd = this.currentDirectory(child, shell.pwd);
+      if (pwd === null) out.stderr += `shell-init: ${GETCWD_ERROR}\n`;
+      this.shells.push({ task: child, name: outcome.execShell, linesRead: 0, status: 0, pwd: pwd ?? shell.pwd, resume });
       return { nested: true };
     }
     exitTask(this.kernel, child);
