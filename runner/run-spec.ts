@@ -6,6 +6,8 @@ import { loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/
 import type * as messages from '@cucumber/messages';
 import { mkdirSync } from 'node:fs';
 import { Writable } from 'node:stream';
+import { createBackend } from '../engine/backends';
+import { BackendUnavailable } from '../engine/transcript/types';
 import { unknownKernelTags, verdicts, type ScenarioVerdict } from './verdict';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -35,6 +37,17 @@ async function runKernel(kernel: string, support: Awaited<ReturnType<typeof load
   return { envelopes, support: loaded };
 }
 
+/** The one-line reason a backend cannot run here (the live kernel without privilege), or null. */
+async function whyUnavailable(kernel: string): Promise<string | null> {
+  try {
+    await createBackend(kernel);
+    return null;
+  } catch (error) {
+    if (error instanceof BackendUnavailable) return error.reason;
+    throw error;
+  }
+}
+
 async function main(): Promise<number> {
   mkdirSync('reports', { recursive: true });
   const only = process.env.MOUNTSPEC_KERNELS?.split(',').filter(Boolean);
@@ -44,6 +57,8 @@ async function main(): Promise<number> {
   let counts = { ok: 0, bad: 0 };
   for (const kernel of kernels) {
     process.stdout.write(`\n== kernel ${kernel}\n`);
+    const unavailable = await whyUnavailable(kernel);
+    if (unavailable) process.stdout.write(`${kernel} is skipped here: ${unavailable}\n`);
     const run = await runKernel(kernel, support);
     support = run.support;
     const parseErrors = run.envelopes.filter((e) => e.parseError).map((e) => `${e.parseError!.source.uri}:${e.parseError!.source.location?.line ?? '?'}: ${e.parseError!.message}`);
