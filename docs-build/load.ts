@@ -59,7 +59,8 @@ export function parseStream(kernel: string, display: string, text: string): Stre
 }
 
 export function loadStream(kernel: string, filePath: string): Stream {
-  const display = path.relative(process.cwd(), filePath) || filePath;
+  const relative = path.relative(process.cwd(), filePath);
+  const display = relative === '' || relative.startsWith('..') ? path.resolve(filePath) : relative;
   return parseStream(kernel, display, readFileSync(filePath, 'utf8'));
 }
 

@@ -14,6 +14,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import rehypeCitationFigures, { type CitationTarget } from './plugins/rehype-citation-figures';
+import rehypeFocusablePre from './plugins/rehype-focusable-pre';
 import remarkCitations from './plugins/remark-citations';
 import remarkRawHtmlAsText from './plugins/remark-raw-html-as-text';
 
@@ -27,7 +28,7 @@ const schema: SanitizeSchema = {
   attributes: { ...defaultSchema.attributes, blockquote: [...(defaultSchema.attributes?.blockquote ?? []), 'dataCitation'] },
 };
 
-const renderer = unified().use(remarkRehype).use(rehypeSanitize, schema).use(rehypeCitationFigures).use(rehypeSlug).use(rehypeStringify).freeze();
+const renderer = unified().use(remarkRehype).use(rehypeSanitize, schema).use(rehypeCitationFigures).use(rehypeFocusablePre).use(rehypeSlug).use(rehypeStringify).freeze();
 
 /** Parses Markdown; `path` names it in diagnostics (`features/x.feature`). */
 export function parseMarkdown(markdown: string, path: string): { tree: Root; file: VFile } {

@@ -93,19 +93,33 @@ interface PickleRun {
   readonly index: RunIndex;
   readonly pickle: messages.Pickle;
   readonly verdict: ScenarioVerdict;
+  readonly ast: Ast;
+  readonly line: number;
 }
 
-function cellOf(run: PickleRun | undefined, kernel: string, key: string, steps: readonly { id: string; line: number }[]): Cell {
+function cellOf(run: PickleRun | undefined, kernel: string, key: string, steps: readonly Step[]): Cell {
   if (!run) {
     return { kernel, outcome: 'no result', status: 'UNKNOWN', ok: false, declaredFailing: false, message: null, failedStepLine: null, stepStatuses: steps.map(() => 'UNKNOWN'), session: null, logs: [] };
   }
+  // Pickle step ids are this run's own (random per run): go through its steps to their lines.
+  const lineOf = new Map(stepsOf(run.pickle, run.ast, run.line).map((s) => [s.id, s.line]));
   const attempt = run.index.attempts.get(run.pickle.id);
-  const statusOf = new Map((attempt?.steps ?? []).filter((s) => s.pickleStepId !== null).map((s) => [s.pickleStepId, s.result.status as string]));
-  const failed = (attempt?.steps ?? []).find((s) => s.result.status === 'FAILED' && s.pickleStepId !== null);
-  const failedStepLine = failed ? (steps.find((s) => s.id === failed.pickleStepId)?.line ?? null) : null;
+  const ran = (attempt?.steps ?? []).flatMap((s) => (s.pickleStepId === null ? [] : [{ line: lineOf.get(s.pickleStepId), status: s.result.status as string }]));
+  const statusAt = new Map(ran.map((s) => [s.line, s.status]));
   const { session, logs } = attachmentsOf(run.stream, key, attempt);
   const v = run.verdict;
-  return { kernel, outcome: v.outcome, status: v.status, ok: v.ok, declaredFailing: v.declaredFailing, message: v.message, failedStepLine, stepStatuses: steps.map((s) => statusOf.get(s.id) ?? 'UNKNOWN'), session, logs };
+  return {
+    kernel,
+    outcome: v.outcome,
+    status: v.status,
+    ok: v.ok,
+    declaredFailing: v.declaredFailing,
+    message: v.message,
+    failedStepLine: ran.find((s) => s.status === 'FAILED')?.line ?? null,
+    stepStatuses: steps.map((s) => statusAt.get(s.line) ?? 'UNKNOWN'),
+    session,
+    logs,
+  };
 }
 
 function stepsOf(pickle: messages.Pickle, ast: Ast, scenarioLine: number): (Step & { id: string })[] {
@@ -194,7 +208,7 @@ function featureOf(uri: string, runs: readonly Run[]): Feature {
       const verdict = at && r.byKey.get(`${uri}:${at.line}`);
       if (!at || !verdict) continue;
       const kernels = perKey.get(verdict.key) ?? new Map<string, PickleRun>();
-      perKey.set(verdict.key, kernels.set(r.stream.kernel, { stream: r.stream, index: r.index, pickle, verdict }));
+      perKey.set(verdict.key, kernels.set(r.stream.kernel, { stream: r.stream, index: r.index, pickle, verdict, ast, line: at.line }));
       if (!shown.has(verdict.key)) shown.set(verdict.key, { pickle, ast, at });
     }
   }

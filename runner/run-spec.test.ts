@@ -16,7 +16,7 @@ function runSpec(feature: string, text: string) {
   writeFileSync(path, text);
   const run = spawnSync(process.execPath, ['--require', 'ts-node/register/transpile-only', 'runner/run-spec.ts'], {
     cwd: ROOT,
-    env: { ...process.env, MOUNTSPEC_KERNELS: 'mainline', MOUNTSPEC_FEATURES: path },
+    env: { ...process.env, MOUNTSPEC_KERNELS: 'mainline', MOUNTSPEC_FEATURES: path, MOUNTSPEC_REPORTS: join(dir, 'reports') },
     encoding: 'utf8',
   });
   return { status: run.status, output: run.stdout + run.stderr, path };

@@ -30,8 +30,10 @@ async function runKernel(kernel: string, support: Awaited<ReturnType<typeof load
   if (paths?.length) runConfiguration.sources.paths = paths;
   const loaded = support ?? (await loadSupport(runConfiguration));
   const envelopes: messages.Envelope[] = [];
-  // Cucumber's own summary goes to a file: expected failures would drown the verdict.
-  const formats = { ...runConfiguration.formats, files: { ...runConfiguration.formats.files, [`reports/${kernel}.summary.txt`]: 'summary' } };
+  // The message stream, and cucumber's own summary in a file: expected
+  // failures would drown the verdict. MOUNTSPEC_REPORTS moves both (tests).
+  const dir = process.env.MOUNTSPEC_REPORTS ?? 'reports';
+  const formats = { ...runConfiguration.formats, files: { [`${dir}/${kernel}.ndjson`]: 'message', [`${dir}/${kernel}.summary.txt`]: 'summary' } };
   const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
   await runCucumber({ ...runConfiguration, formats, support: loaded }, { stdout: discard }, (e) => envelopes.push(e));
   return { envelopes, support: loaded };
@@ -49,7 +51,7 @@ async function whyUnavailable(kernel: string): Promise<string | null> {
 }
 
 async function main(): Promise<number> {
-  mkdirSync('reports', { recursive: true });
+  mkdirSync(process.env.MOUNTSPEC_REPORTS ?? 'reports', { recursive: true });
   const only = process.env.MOUNTSPEC_KERNELS?.split(',').filter(Boolean);
   const kernels = only?.length ? KERNELS.filter((k) => only.includes(k)) : KERNELS;
   let support: Awaited<ReturnType<typeof loadSupport>> | null = null;

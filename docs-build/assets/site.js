@@ -1,0 +1,86 @@
+// mountspec site: offline filters (status, kernel, tag, search), the theme
+// toggle, and opening the <details> a permalink points into. No network.
+(function () {
+  'use strict';
+
+  // Theme: the toggle overrides prefers-color-scheme, remembered per browser.
+  var root = document.documentElement;
+  var toggle = document.querySelector('[data-theme-toggle]');
+  function stored() { try { return localStorage.getItem('mountspec-theme'); } catch (e) { return null; } }
+  function isDark() { var t = root.getAttribute('data-theme'); return t ? t === 'dark' : window.matchMedia('(prefers-color-scheme: dark)').matches; }
+  function paint() { if (toggle) { toggle.setAttribute('aria-pressed', String(isDark())); } }
+  if (stored()) root.setAttribute('data-theme', stored());
+  paint();
+  if (toggle) toggle.addEventListener('click', function () {
+    var next = isDark() ? 'light' : 'dark';
+    root.setAttribute('data-theme', next);
+    try { localStorage.setItem('mountspec-theme', next); } catch (e) { /* private mode */ }
+    paint();
+  });
+
+  // Permalinks into closed <details>: open every ancestor of the target.
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    for (var el = target; el; el = el.parentElement) if (el.tagName === 'DETAILS') el.open = true;
+    if (target) target.scrollIntoView();
+  }
+  window.addEventListener('hashchange', reveal);
+  reveal();
+
+  // Filters: rows ([data-row]) hold cells ([data-kernel][data-outcome]).
+  var form = document.querySelector('[data-filters]');
+  if (!form) return;
+  var rows = Array.prototype.slice.call(document.querySelectorAll('[data-row]'));
+  var count = form.querySelector('[data-filter-count]');
+  var fields = ['status', 'kernel', 'tag', 'q'];
+
+  function outcomesFor(status) {
+    var option = form.elements.status.querySelector('option[value="' + status + '"]');
+    return ((option && option.getAttribute('data-outcomes')) || '').split(' ').filter(Boolean);
+  }
+
+  function cellMatches(cell, status, wanted) {
+    if (!status) return true;
+    if (status === 'not-as-claimed') return cell.getAttribute('data-ok') === 'false';
+    return wanted.indexOf(cell.getAttribute('data-outcome')) !== -1;
+  }
+
+  function apply() {
+    var status = form.elements.status.value, kernel = form.elements.kernel.value;
+    var tag = form.elements.tag.value, q = form.elements.q.value.trim().toLowerCase();
+    var wanted = outcomesFor(status), shown = {}, all = {};
+    rows.forEach(function (row) {
+      all[row.getAttribute('data-key')] = true;
+      var cells = Array.prototype.slice.call(row.querySelectorAll('[data-outcome]'));
+      var inKernel = cells.filter(function (c) { return !kernel || c.getAttribute('data-kernel') === kernel; });
+      var ok = (!tag || (' ' + row.getAttribute('data-tags') + ' ').indexOf(' ' + tag + ' ') !== -1) &&
+        (!q || row.getAttribute('data-text').indexOf(q) !== -1) &&
+        inKernel.some(function (c) { return cellMatches(c, status, wanted); });
+      row.hidden = !ok;
+      if (ok) shown[row.getAttribute('data-key')] = true;
+    });
+    // A kernel filter hides the other kernels' columns and run sections.
+    Array.prototype.forEach.call(document.querySelectorAll('[data-kernel]'), function (el) {
+      el.hidden = Boolean(kernel) && el.getAttribute('data-kernel') !== kernel;
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('[data-group]'), function (group) {
+      group.hidden = !group.querySelector('[data-row]:not([hidden])');
+    });
+    // A feature page lists each scenario twice (matrix row, section): count keys.
+    if (count) count.textContent = 'Showing ' + Object.keys(shown).length + ' of ' + Object.keys(all).length + ' scenarios';
+    var params = [];
+    fields.forEach(function (f) { var v = form.elements[f].value; if (v) params.push(f + '=' + encodeURIComponent(v)); });
+    try { history.replaceState(null, '', (params.length ? '?' + params.join('&') : location.pathname) + location.hash); } catch (e) { /* file:// in some browsers */ }
+  }
+
+  // A filtered view is a permalink: ?status=failed&kernel=v12&tag=…&q=…
+  location.search.slice(1).split('&').forEach(function (pair) {
+    var kv = pair.split('='), name = kv[0], value = decodeURIComponent((kv[1] || '').replace(/\+/g, ' '));
+    if (fields.indexOf(name) !== -1 && form.elements[name]) form.elements[name].value = value;
+  });
+  form.addEventListener('input', apply);
+  form.addEventListener('change', apply);
+  form.addEventListener('submit', function (e) { e.preventDefault(); });
+  apply();
+})();

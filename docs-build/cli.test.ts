@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { runFixture } from './test/fixture-run';
+import { tempDir } from './test/temp';
+
+const CLI = path.join(__dirname, 'cli.ts');
+const docs = (...args: string[]) => spawnSync(process.execPath, ['--require', 'ts-node/register/transpile-only', CLI, '--no-spec', '--no-serve', ...args], { encoding: 'utf8' });
+
+let reports = '';
+before(async () => {
+  reports = await runFixture();
+});
+
+describe('cli', () => {
+  it('should build the site and say what it wrote', () => {
+    const out = path.join(tempDir('cli'), 'site');
+    const run = docs('--reports', reports, '--out', out);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^docs: wrote 6 files to .*site\/ \(2 features, 6 scenarios, 2 kernels\) in \d+ ms\n$/);
+    assert.ok(existsSync(path.join(out, 'index.html')));
+  });
+
+  it('should refuse a malformed stream with its file and line, status 1 and no stack trace', () => {
+    const bad = tempDir('bad');
+    writeFileSync(path.join(bad, 'v12.ndjson'), '{"meta":{}}\n{"source":{"data":"x",\n');
+    const run = docs('--reports', bad, '--out', path.join(bad, 'site'));
+    assert.equal(run.status, 1);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /^docs: \S*v12\.ndjson:2:\d+: error: truncated NDJSON: .+\n$/);
+    assert.ok(!/\n\s+at /.test(run.stderr), 'no stack trace');
+    assert.ok(!existsSync(path.join(bad, 'site')));
+  });
+});

@@ -1,0 +1,40 @@
+// The one place that sets Handlebars up: an isolated instance (no global
+// helpers or partials leak in or out), every partial in templates/partials
+// registered by file name, a few helpers, and pages compiled with
+// `strict: true` so a missing field is an error, not an empty string.
+// `{{x}}` escapes; the templates never use `{{{x}}}`: HTML that is already
+// safe (sanitized narrative, our SVG) arrives as a SafeString from views.ts.
+
+import Handlebars from 'handlebars';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export type PageName = 'index' | 'feature' | 'citations' | 'report';
+
+export interface Templates {
+  render(page: PageName, context: object): string;
+}
+
+const TEMPLATES = path.join(__dirname, 'templates');
+
+export function loadTemplates(dir: string = TEMPLATES): Templates {
+  const hbs = Handlebars.create();
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('plural', (n: unknown, word: unknown) => `${String(n)} ${String(word)}${n === 1 ? '' : 's'}`);
+  hbs.registerHelper('nonEmpty', (list: unknown) => Array.isArray(list) && list.length > 0);
+  const partials = path.join(dir, 'partials');
+  for (const name of readdirSync(partials).filter((n) => n.endsWith('.hbs')).sort()) {
+    hbs.registerPartial(name.slice(0, -4), readFileSync(path.join(partials, name), 'utf8'));
+  }
+  const compiled = new Map<PageName, Handlebars.TemplateDelegate>();
+  return {
+    render(page, context) {
+      let template = compiled.get(page);
+      if (!template) {
+        template = hbs.compile(readFileSync(path.join(dir, `${page}.hbs`), 'utf8'), { strict: true, preventIndent: true });
+        compiled.set(page, template);
+      }
+      return template(context);
+    },
+  };
+}

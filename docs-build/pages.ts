@@ -1,0 +1,84 @@
+// render, part two: every page of the site as path → text. Same Spec in,
+// same bytes out: no clock, no random ids, everything in a fixed order.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import type { Templates } from './handlebars';
+import type { Feature, Spec } from './model';
+import { citationView, countsView, filtersView, matrixView, narrativeHtml, rootOf, scenarioView } from './views';
+
+export const ASSETS = path.join(__dirname, 'assets');
+
+function pageContext(spec: Spec, page: string, title: string, current: 'index' | 'citations' | null) {
+  const root = rootOf(page);
+  return {
+    title,
+    root,
+    home: `${root}index.html`,
+    kernels: spec.kernels,
+    inline: null,
+    nav: [
+      { href: `${root}index.html#matrix`, text: 'Matrix', current: current === 'index' },
+      { href: `${root}citations.html`, text: 'Citations', current: current === 'citations' },
+    ],
+  };
+}
+
+function matrixFor(spec: Spec, features: readonly Feature[], root: string) {
+  return { ...matrixView(spec, features, root, (f, s, k) => `${root}${f.page}#${s.anchor}-${k}`), columns: spec.kernels.length + 1 };
+}
+
+export function renderIndex(spec: Spec, templates: Templates): string {
+  return templates.render('index', {
+    page: pageContext(spec, 'index.html', 'mountspec: the Linux mount API, specified and run', 'index'),
+    counts: countsView(spec),
+    filters: filtersView(spec),
+    matrix: matrixFor(spec, spec.features, ''),
+  });
+}
+
+export function renderFeature(spec: Spec, feature: Feature, templates: Templates): string {
+  const root = rootOf(feature.page);
+  // Within its own page, a scenario's cells link to the sections below.
+  const matrix = { ...matrixView(spec, [feature], root, (_f, s, k) => `#${s.anchor}-${k}`), columns: spec.kernels.length + 1 };
+  return templates.render('feature', {
+    page: pageContext(spec, feature.page, `${feature.name} · mountspec`, null),
+    filters: filtersView({ ...spec, features: [feature] }),
+    matrix,
+    feature: {
+      uri: feature.uri,
+      keyword: feature.keyword,
+      name: feature.name,
+      tags: feature.tags,
+      narrative: feature.narrative ? narrativeHtml(feature.narrative, spec, root) : null,
+      scenarios: feature.scenarios.map((s) => scenarioView(spec, feature, s, root)),
+    },
+  });
+}
+
+export function renderCitations(spec: Spec, templates: Templates): string {
+  return templates.render('citations', {
+    page: pageContext(spec, 'citations.html', 'Citations · mountspec', 'citations'),
+    citations: spec.citations.map((c) => citationView(spec, c, '')),
+  });
+}
+
+/** Every file of the site, by path relative to its root. */
+export function renderSite(spec: Spec, templates: Templates): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set('index.html', renderIndex(spec, templates));
+  files.set('citations.html', renderCitations(spec, templates));
+  for (const feature of spec.features) files.set(feature.page, renderFeature(spec, feature, templates));
+  for (const asset of ['site.css', 'site.js']) files.set(`assets/${asset}`, readFileSync(path.join(ASSETS, asset), 'utf8'));
+  return files;
+}
+
+/** The stylesheet and script, for pages that must stand alone (the report). */
+export function inlineAssets() {
+  return {
+    css: new Handlebars.SafeString(readFileSync(path.join(ASSETS, 'site.css'), 'utf8')),
+    // `</script` cannot occur in our own script, but make sure.
+    js: new Handlebars.SafeString(readFileSync(path.join(ASSETS, 'site.js'), 'utf8').replace(/<\/script/gi, '<\\/script')),
+  };
+}

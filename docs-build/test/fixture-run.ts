@@ -1,0 +1,44 @@
+// Produces the test suite's own message streams: cucumber's API runs the
+// fixture suite (test/fixture) once per kernel and each run's envelopes are
+// written as NDJSON, exactly as cucumber's `message` formatter would.
+
+import { loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
+import type * as messages from '@cucumber/messages';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { tempDir } from './temp';
+
+export const FIXTURE = path.join(__dirname, 'fixture');
+export const FIXTURE_KERNELS = ['model', 'live'];
+
+// Step files load once per process (require's cache): the support code is
+// kept and reused, as runner/run-spec.ts does across kernels.
+const supportOf = new Map<string, Awaited<ReturnType<typeof loadSupport>>>();
+
+/** Runs `cwd`'s cucumber setup on each kernel; `provided` is the configuration per kernel. */
+export async function runToNdjson(outDir: string, kernels: readonly string[], cwd: string, provided: (kernel: string) => object | { profiles: string[] }): Promise<string> {
+  mkdirSync(outDir, { recursive: true });
+  const discard = new Writable({ write: (_c, _e, done) => done() });
+  for (const kernel of kernels) {
+    const options = provided(kernel);
+    const { runConfiguration } = await loadConfiguration('profiles' in options ? { profiles: options.profiles as string[] } : { provided: options }, { cwd, stdout: discard, stderr: discard });
+    const support = supportOf.get(cwd) ?? (await loadSupport(runConfiguration, { cwd, stdout: discard, stderr: discard }));
+    supportOf.set(cwd, support);
+    const envelopes: messages.Envelope[] = [];
+    await runCucumber({ ...runConfiguration, formats: { stdout: 'summary', files: {}, publish: false, options: {} }, support }, { cwd, stdout: discard, stderr: discard }, (e) => envelopes.push(e));
+    writeFileSync(path.join(outDir, `${kernel}.ndjson`), envelopes.map((e) => `${JSON.stringify(e)}\n`).join(''));
+  }
+  return outDir;
+}
+
+/** The fixture suite's streams in a fresh temporary directory. */
+export function runFixture(outDir: string = tempDir('fixture')): Promise<string> {
+  return runToNdjson(outDir, FIXTURE_KERNELS, FIXTURE, (kernel) => ({
+    paths: ['features/**/*.feature'],
+    require: [path.join(FIXTURE, 'steps.ts')],
+    requireModule: ['ts-node/register/transpile-only'],
+    worldParameters: { kernel },
+    tags: kernel === 'live' ? 'not @model-only' : '',
+  }));
+}

@@ -1,0 +1,232 @@
+// render, part one: the Spec → plain view objects for the templates. Links are
+// made relative to the page (the site works from file:// and any sub-path);
+// the only HTML handed over is the sanitized narrative and our own SVG, as
+// SafeStrings; everything else is text that Handlebars escapes.
+
+import Handlebars from 'handlebars';
+import type { Root } from 'mdast';
+import { renderMarkdown } from './markdown';
+import type { Cell, Citation, Feature, KernelColumn, Narrative, Scenario, Spec } from './model';
+import { parseMountinfo, type MountinfoRow } from './mountinfo';
+import { mountTreeSvg } from './mount-tree';
+import { OUTCOMES, outcomeView, STATUS_FILTERS, type OutcomeView } from './outcomes';
+import type { CitationTarget } from './plugins/rehype-citation-figures';
+import type { Session } from './session';
+
+type Html = Handlebars.SafeString;
+const trusted = (html: string): Html => new Handlebars.SafeString(html);
+
+/** `features/thread/x.html` → `../../`: the way back to the site root. */
+export function rootOf(page: string): string {
+  return '../'.repeat(page.split('/').length - 1);
+}
+
+export function narrativeHtml(n: Narrative, spec: Spec, root: string, onCitationsPage = false): Html {
+  const byId = new Map(spec.citations.map((c) => [c.id, c]));
+  const targets: Record<number, CitationTarget> = {};
+  n.citationIds.forEach((id, i) => {
+    targets[i] = { id, citedByHref: onCitationsPage ? null : `${root}citations.html#${id}`, citedByCount: byId.get(id)?.citedBy.length ?? 0 };
+  });
+  return trusted(renderMarkdown(n.tree, String(n.file.path), targets));
+}
+
+export const FAILING: ReadonlySet<string> = new Set(['failed as declared', 'failed undeclared', 'passed though declared failing', 'broken']);
+
+function explanation(scenario: Scenario, cell: Cell): string | null {
+  const only = scenario.tags.map((t) => /^@only-on:(.+)$/.exec(t)?.[1]).filter((k): k is string => k !== undefined);
+  if (cell.outcome === 'not applicable' && only.length && !only.includes(cell.kernel)) return `Written for ${only.join(', ')} alone (@only-on): it does not apply to ${cell.kernel}.`;
+  if (cell.outcome === 'not applicable' && scenario.tags.includes('@model-only')) return `It looks into the model's internals (@model-only), which the ${cell.kernel} kernel cannot show: not run there.`;
+  if (cell.outcome === 'not applicable') return `Not selected for ${cell.kernel} by its profile's tags.`;
+  if (cell.outcome === 'no result') return `The ${cell.kernel} stream has no result for this scenario.`;
+  if (cell.outcome === 'passed though declared failing') return `Declared @fails-on:${cell.kernel}, yet it passed: the claim is stale.`;
+  if (cell.outcome === 'failed undeclared') return `Nothing declares this failure (no @fails-on:${cell.kernel}).`;
+  return null;
+}
+
+interface TerminalEntry {
+  readonly id: string;
+  readonly command: string;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly note: string;
+  readonly noteClass: string;
+  readonly unread: boolean;
+}
+
+function statusNote(status: number | null, stuck: boolean, unread: boolean): { note: string; noteClass: string } {
+  if (unread) return { note: 'never read: the shell is stuck', noteClass: 'note-unread' };
+  if (stuck) return { note: 'never returned: the shell is stuck', noteClass: 'note-stuck' };
+  if (status === null) return { note: 'a nested shell reads the lines below', noteClass: 'note-nested' };
+  return { note: `exit ${status}`, noteClass: status === 0 ? 'note-ok' : 'note-error' };
+}
+
+/** Output that lacks its last newline would run into the next prompt. */
+const endLine = (text: string) => (text === '' || text.endsWith('\n') ? text : `${text}\n`);
+
+function sessionViews(session: Session, cellId: string) {
+  let stuckSeen = false;
+  const terminal: TerminalEntry[] = [];
+  const kernelLog: { command: string; href: string; text: string }[] = [];
+  const pictures: { id: string; href: string; command: string; note: string; svg: Html }[] = [];
+  const mountinfo: { id: string; href: string; command: string; note: string; rows: MountinfoRow[] }[] = [];
+  let before = null as Session['results'][number]['state'];
+  session.results.forEach((r, i) => {
+    const line = session.lines[i]?.line ?? i + 1;
+    const id = `${cellId}-L${line}`;
+    const unread = r.stuck && stuckSeen;
+    stuckSeen ||= r.stuck;
+    const { note, noteClass } = statusNote(r.status, r.stuck, unread);
+    terminal.push({ id, command: r.command, stdout: endLine(r.stdout), stderr: endLine(r.stderr), note, noteClass, unread });
+    if (r.kernel.length) kernelLog.push({ command: r.command, href: `#${id}`, text: r.kernel.join('\n') });
+    if (unread) return;
+    if (r.state) {
+      pictures.push({ id: `${id}-tree`, href: `#${id}`, command: r.command, note, svg: trusted(mountTreeSvg(r.state, before, `after ${r.command}`)) });
+      before = r.state;
+    } else {
+      mountinfo.push({ id: `${id}-mountinfo`, href: `#${id}`, command: r.command, note, rows: parseMountinfo(r.mountinfo) });
+    }
+  });
+  return { terminal, kernelLog, pictures, mountinfo };
+}
+
+export interface CellView {
+  readonly id: string;
+  readonly kernel: string;
+  readonly label: string;
+  readonly outcome: OutcomeView;
+  readonly ok: boolean;
+  readonly open: boolean;
+  readonly explanation: string | null;
+  readonly message: string | null;
+  readonly failedStep: { readonly href: string; readonly text: string } | null;
+  readonly logs: readonly string[];
+  readonly reproduce: string;
+  readonly terminal: readonly TerminalEntry[];
+  readonly kernelLog: readonly { command: string; href: string; text: string }[];
+  readonly pictures: readonly { id: string; href: string; command: string; note: string; svg: Html }[];
+  readonly mountinfo: readonly { id: string; href: string; command: string; note: string; rows: MountinfoRow[] }[];
+}
+
+/** `idPrefix` keeps ids unique where several features share a page (the report). */
+export function cellView(scenario: Scenario, cell: Cell, kernel: KernelColumn, idPrefix = ''): CellView {
+  const id = `${idPrefix}${scenario.anchor}-${cell.kernel}`;
+  const failed = cell.failedStepLine === null || idPrefix !== '' ? undefined : scenario.steps.find((s) => s.line === cell.failedStepLine);
+  const session = cell.session ? sessionViews(cell.session, id) : { terminal: [], kernelLog: [], pictures: [], mountinfo: [] };
+  return {
+    id,
+    kernel: cell.kernel,
+    label: kernel.label,
+    outcome: outcomeView(cell.outcome, cell.status),
+    ok: cell.ok,
+    open: FAILING.has(cell.outcome) || !cell.ok,
+    explanation: explanation(scenario, cell),
+    message: cell.message,
+    failedStep: failed ? { href: `#${failed.anchor}`, text: `${failed.keyword} ${failed.text}` } : null,
+    logs: cell.logs,
+    reproduce: `npx cucumber-js -p ${cell.kernel} ${scenario.key}`,
+    ...session,
+  };
+}
+
+function searchText(feature: Feature, scenario: Scenario): string {
+  return [feature.name, scenario.name, ...scenario.tags, ...scenario.steps.map((s) => s.text)].join(' ').toLowerCase();
+}
+
+export interface MatrixRow {
+  readonly key: string;
+  readonly name: string;
+  readonly href: string | null;
+  readonly tags: string;
+  readonly text: string;
+  readonly cells: readonly { readonly kernel: string; readonly label: string; readonly href: string | null; readonly outcome: OutcomeView; readonly ok: boolean }[];
+}
+
+/**
+ * `cellHref` null: the cell is not a link (the report links failures only);
+ * `linkPages` false: feature and scenario names are not links (the report
+ * stands alone, without the site's pages).
+ */
+export function matrixView(spec: Spec, features: readonly Feature[], root: string, cellHref: (f: Feature, s: Scenario, kernel: string) => string | null, linkPages = true) {
+  return {
+    kernels: spec.kernels,
+    groups: features.map((f) => ({
+      name: f.name,
+      href: linkPages ? `${root}${f.page}` : null,
+      rows: f.scenarios.map(
+        (s): MatrixRow => ({
+          key: s.key,
+          name: s.name,
+          href: linkPages ? `${root}${f.page}#${s.anchor}` : null,
+          tags: s.tags.join(' '),
+          text: searchText(f, s),
+          cells: s.cells.map((c, i) => ({ kernel: c.kernel, label: spec.kernels[i]?.label ?? c.kernel, href: cellHref(f, s, c.kernel), outcome: outcomeView(c.outcome, c.status), ok: c.ok })),
+        }),
+      ),
+    })),
+  };
+}
+
+export function filtersView(spec: Spec) {
+  const tags = [...new Set(spec.features.flatMap((f) => f.scenarios.flatMap((s) => s.tags)))].sort();
+  return { kernels: spec.kernels, tags, statuses: STATUS_FILTERS.map((f) => ({ value: f.value, label: f.label, outcomes: f.outcomes.join(' ') })) };
+}
+
+/** Per kernel, how many scenarios ended each way (only outcomes that occur). */
+export function countsView(spec: Spec) {
+  const cells = spec.features.flatMap((f) => f.scenarios.flatMap((s) => s.cells));
+  const rows = OUTCOMES.filter((o) => cells.some((c) => c.outcome === o)).map((o) => ({
+    outcome: outcomeView(o, 'UNKNOWN'),
+    counts: spec.kernels.map((k) => cells.filter((c) => c.kernel === k.id && c.outcome === o).length),
+    total: cells.filter((c) => c.outcome === o).length,
+  }));
+  const scenarios = spec.features.reduce((n, f) => n + f.scenarios.length, 0);
+  const notAsClaimed = cells.filter((c) => !c.ok);
+  return { kernels: spec.kernels, rows, features: spec.features.length, scenarios, citations: spec.citations.length, cells: cells.length, notAsClaimed: notAsClaimed.length, asClaimed: cells.length - notAsClaimed.length };
+}
+
+export function scenarioView(spec: Spec, feature: Feature, scenario: Scenario, root: string) {
+  const byId = new Map(spec.citations.map((c) => [c.id, c]));
+  return {
+    anchor: scenario.anchor,
+    key: scenario.key,
+    keyword: scenario.keyword,
+    name: scenario.name,
+    tags: scenario.tags,
+    tagsAttr: scenario.tags.join(' '),
+    text: searchText(feature, scenario),
+    description: scenario.description ? narrativeHtml(scenario.description, spec, root) : null,
+    steps: scenario.steps.map((step, i) => ({
+      ...step,
+      statuses: scenario.cells.map((c, k) => {
+        const status = c.stepStatuses[i] ?? 'UNKNOWN';
+        return { kernel: c.kernel, label: spec.kernels[k]?.label ?? c.kernel, status: status.toLowerCase(), title: `${spec.kernels[k]?.label ?? c.kernel}: ${status.toLowerCase()}` };
+      }),
+    })),
+    citations: scenario.citations.map((id) => {
+      const c = byId.get(id);
+      return { href: `${root}citations.html#${id}`, text: c ? `${c.who}${c.date ? `, ${c.date}` : ''}` : id };
+    }),
+    cells: scenario.cells.map((c, i) => cellView(scenario, c, spec.kernels[i] ?? { id: c.kernel, label: c.kernel, description: null })),
+  };
+}
+
+/** Only http(s) archive links leave the site; anything else stays text. */
+export function safeUrl(url: string | null): string | null {
+  return url !== null && /^https?:\/\//i.test(url) ? url : null;
+}
+
+export function citationView(spec: Spec, c: Citation, root: string) {
+  const node = c.narrative.file.data.citations?.[c.index]?.node;
+  const tree: Root = { type: 'root', children: node ? [structuredClone(node)] : [] };
+  // The node keeps the index remark-citations gave it in its own narrative.
+  const targets: Record<number, CitationTarget> = { [c.index]: { id: c.id, citedByHref: null, citedByCount: c.citedBy.length } };
+  return {
+    id: c.id,
+    who: c.who,
+    date: c.date,
+    subject: c.subject,
+    url: safeUrl(c.url),
+    html: trusted(renderMarkdown(tree, String(c.narrative.file.path), targets)),
+    citedBy: c.citedBy.map((b) => ({ href: `${root}${b.page}${b.anchor ? `#${b.anchor}` : ''}`, feature: b.featureName, scenario: b.scenarioName, key: b.key })),
+  };
+}
