@@ -11,7 +11,6 @@ import type { Kernel, Task } from '../kernel/types';
 import { createKernel } from '../kernel/boot';
 import type { Variant } from '../kernel/variants';
 import { AT_FDCWD, O_RDONLY } from '../kernel/constants';
-import { pathFromRoot, pathLookupAt } from '../fs/namei';
 import { renderMountinfo } from '../observe/mountinfo';
 import { snapshot } from '../observe/snapshot';
 import { DialectError, type CommandResult, type TranscriptLine } from '../transcript/types';
@@ -19,10 +18,8 @@ import { checkInvariants } from '../invariants';
 import { checkDialect } from './dialect';
 import type { CommandList, Redirection, SimpleCommand } from './parse';
 import { bindSyscalls, type ProgramOutcome } from './program';
+import { cd, inheritedWorkingDirectory, pwd } from './working-directory';
 import { PROGRAMS, programName, SHELLS } from './programs/index';
-
-/** bash's words when getcwd(3) fails (glibc refuses an unreachable cwd). */
-const GETCWD_ERROR = 'error retrieving current directory: getcwd: cannot access parent directories: No such file or directory';
 
 interface Shell {
   readonly task: Task;
@@ -31,8 +28,8 @@ interface Shell {
   linesRead: number;
   /** $? */
   status: number;
-  /** $PWD, kept logically as bash does (cd /proc/self/fd/3 keeps that name). */
-  pwd: string;
+  /** $PWD: the name bash keeps for its cwd (cd /proc/self/fd/3 keeps that name); null once getcwd failed. */
+  tcwd: string | null;
   /** Run by `exit`: the parent shell goes on with the rest of its command line. */
   readonly resume: ((status: number) => ListOutcome) | null;
 }
@@ -45,17 +42,6 @@ interface Output {
   place: TranscriptLine;
 }
 
-/** Collapse "." and ".." textually, as bash's cd does for $PWD. */
-function canonicalize(path: string): string {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return `/${out.join('/')}`;
-}
-
 export class ModelSession {
   readonly kernel: Kernel;
   private readonly shells: Shell[];
@@ -66,7 +52,7 @@ export class ModelSession {
   constructor(variant: Variant['id']) {
     const { kernel, shell } = createKernel(variant);
     this.kernel = kernel;
-    this.shells = [{ task: shell, name: 'bash', linesRead: 0, status: 0, pwd: '/', resume: null }];
+    this.shells = [{ task: shell, name: 'bash', linesRead: 0, status: 0, tcwd: '/', resume: null }];
     this.topTask = shell;
   }
 
@@ -141,9 +127,8 @@ export class ModelSession {
         out.stdout += `${args.join(' ')}\n`;
         return { status: 0 };
       case 'pwd':
-        return this.pwd(shell, out);
       case 'cd':
-        return this.cd(shell, args, fail);
+        return this.directoryBuiltin(shell, word, args, out, fail);
       case 'exec': {
         const error = this.applyRedirections(shell.task, command.redirections);
         if (!error) return { status: 0 };
@@ -158,46 +143,16 @@ export class ModelSession {
     return this.runProgram(shell, command, out, resume, fail);
   }
 
-  private cd(shell: Shell, args: string[], fail: (message: string) => ListOutcome): ListOutcome {
-    if (args.length === 0) return fail('cd: HOME not set');
-    if (args.length > 1) return fail('cd: too many arguments');
-    const dir = args[0]!;
-    const sys = bindSyscalls(this.kernel, shell.task);
-    const logical = canonicalize(dir.startsWith('/') ? dir : `${shell.pwd}/${dir}`);
-    const changed = sys.chdir({ path: logical });
-    if (!changed.ok) {
-      // bash falls back to the name as typed before giving up.
-      const physical = sys.chdir({ path: dir });
-      if (!physical.ok) return fail(`cd: ${dir}: ${strerror(changed.errno)}`);
-    }
-    shell.pwd = logical;
-    return { status: 0 };
-  }
-
-  /**
-   * bash's pwd: $PWD if it still names the cwd (same device and inode),
-   * else what getcwd(3) says, and glibc refuses the kernel's "(unreachable)"
-   * answer for a cwd outside the root (a dissolved or detached tree).
-   */
-  private pwd(shell: Shell, out: Output): ListOutcome {
-    const current = this.currentDirectory(shell.task, shell.pwd);
-    if (current === null) {
-      out.stderr += `pwd: ${GETCWD_ERROR}\n`;
-      return { status: 1 };
-    }
-    out.stdout += `${current}\n`;
-    return { status: 0 };
-  }
-
-  /**
-   * What bash takes as the current directory: $PWD if it still names the
-   * cwd (same device and inode), else getcwd(3), which fails (null) for a
-   * cwd the root cannot reach.
-   */
-  private currentDirectory(task: Task, pwd: string): string | null {
-    const named = pathLookupAt(this.kernel, task, AT_FDCWD, pwd);
-    if (named.ok && named.value.path.dentry === task.pwd.dentry) return pwd;
-    return pathFromRoot(task.pwd, task.root);
+  /** cd and pwd, in bash's words; `sh` is bash in POSIX mode. */
+  private directoryBuiltin(shell: Shell, word: 'cd' | 'pwd', args: string[], out: Output, fail: (message: string) => ListOutcome): ListOutcome {
+    const posix = shell.name === 'sh';
+    if (word === 'cd' && args.length === 0) return fail('cd: HOME not set');
+    if (word === 'cd' && args.length > 1) return fail('cd: too many arguments');
+    const outcome = word === 'cd' ? cd(this.kernel, shell.task, shell, args[0]!, posix) : pwd(this.kernel, shell.task, shell, posix);
+    if (outcome.warning) out.stderr += `${outcome.warning}\n`;
+    if (outcome.stdout) out.stdout += outcome.stdout;
+    if (outcome.error) return fail(outcome.error);
+    return { status: outcome.status };
   }
 
   private exit(shell: Shell, args: string[], fail: (message: string, status?: number) => ListOutcome): ListOutcome {
@@ -271,9 +226,9 @@ export class ModelSession {
     if ('execShell' in outcome) {
       child.comm = outcome.execShell;
       // A new bash checks the $PWD it inherits against its cwd at start-up.
-      const pwd = this.currentDirectory(child, shell.pwd);
-      if (pwd === null) out.stderr += `shell-init: ${GETCWD_ERROR}\n`;
-      this.shells.push({ task: child, name: outcome.execShell, linesRead: 0, status: 0, pwd: pwd ?? shell.pwd, resume });
+      const start = inheritedWorkingDirectory(this.kernel, child, shell.tcwd);
+      if (start.warning) out.stderr += `${start.warning}\n`;
+      this.shells.push({ task: child, name: outcome.execShell, linesRead: 0, status: 0, tcwd: start.tcwd, resume });
       return { nested: true };
     }
     exitTask(this.kernel, child);
