@@ -1,0 +1,43 @@
+// `npm run bench -- [options]`:
+//   --runs N        runs per fast row (default 5)
+//   --slow-runs N   runs per slow row: 100,000 mounts, memory, the spec's own scripts (default 3)
+//   --only LIST     some of: kernel,memory,spec,shell (default all; "kernel" is rows 1 and 2)
+//   --profile       also profile the model (node --cpu-prof) on rows 1 and 3 and print the hot spots
+
+import { parseArgs } from 'node:util';
+
+export const SECTIONS = ['kernel', 'memory', 'spec', 'shell'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface Options {
+  readonly runs: number;
+  readonly slowRuns: number;
+  readonly sections: ReadonlySet<Section>;
+  readonly profile: boolean;
+}
+
+function positive(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`bench: --${name} takes a positive integer, not "${text}"`);
+  return n;
+}
+
+export function parseOptions(argv: readonly string[]): Options {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      runs: { type: 'string', default: '5' },
+      'slow-runs': { type: 'string', default: '3' },
+      only: { type: 'string' },
+      profile: { type: 'boolean', default: false },
+    },
+  });
+  const only = values.only?.split(',').filter(Boolean) ?? [...SECTIONS];
+  for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`bench: --only takes ${SECTIONS.join(',')}, not "${s}"`);
+  return {
+    runs: positive('runs', values.runs),
+    slowRuns: positive('slow-runs', values['slow-runs']),
+    sections: new Set(only as Section[]),
+    profile: values.profile,
+  };
+}
