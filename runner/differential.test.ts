@@ -15,6 +15,11 @@ describe('renumberMountinfo', () => {
     const text = '63 42 0:39 / / rw,relatime - tmpfs none rw\n44 63 0:41 / /mnt rw,relatime - tmpfs none rw\n45 44 0:41 / /mnt rw - tmpfs none rw\n';
     assert.equal(renumberMountinfo(text), 'M1 M? D1 / / rw,relatime - tmpfs none rw\nM2 M1 D2 / /mnt rw,relatime - tmpfs none rw\nM3 M2 D2 / /mnt rw - tmpfs none rw\n');
   });
+
+  it('should renumber peer group ids in order of appearance, whichever field names them', () => {
+    const text = '63 42 0:39 / / rw shared:7 - tmpfs none rw\n44 63 0:41 / /a rw shared:9 master:7 - tmpfs shared:7 rw\n45 63 0:41 / /b rw master:9 propagate_from:3 unbindable - tmpfs none rw\n';
+    assert.equal(renumberMountinfo(text), 'M1 M? D1 / / rw shared:G1 - tmpfs none rw\nM2 M1 D2 / /a rw shared:G2 master:G1 - tmpfs shared:7 rw\nM3 M1 D2 / /b rw master:G2 propagate_from:G3 unbindable - tmpfs none rw\n');
+  });
 });
 
 describe('mainline agrees with the live kernel', async () => {

@@ -1,21 +1,33 @@
 // The differential check: one transcript on two backends (the mainline model
 // and the live kernel), command by command. Agreement means the same status,
 // stdout, stderr, stuckness, and the same mount table once the numbers that
-// only say "which instance" (mount ids, device numbers) are renumbered in
-// order of appearance.
+// only say "which instance" (mount ids, device numbers, peer group ids) are
+// renumbered in order of appearance. Peer group ids come from one IDA for
+// the whole host, so the live kernel's are whatever was free.
 
 import type { CommandResult } from '../engine/transcript/types';
 
 const MOUNTINFO_LINE = /^(\d+) (\d+) (\d+:\d+) (.*)$/;
 
+/** The optional fields that name a peer group: shared:N, master:N, propagate_from:N. */
+const GROUP_FIELD = /\b(shared|master|propagate_from):(\d+)\b/g;
+
 /**
- * mountinfo with mount ids and device numbers renumbered in order of
- * appearance, so two kernels' tables compare field by field (root,
- * mountpoint, options, fstype, source, parent and superblock sharing).
+ * mountinfo with mount ids, device numbers and peer group ids renumbered in
+ * order of appearance, so two kernels' tables compare field by field (root,
+ * mountpoint, options, propagation, fstype, source, parent and superblock
+ * sharing).
  */
 export function renumberMountinfo(text: string): string {
   const ids = new Map<string, string>();
   const devs = new Map<string, string>();
+  const groups = new Map<string, string>();
+  const group = (g: string) => groups.get(g) ?? (groups.set(g, `G${groups.size + 1}`), groups.get(g)!);
+  const optional = (rest: string) => {
+    const cut = rest.indexOf(' - ');
+    const head = cut < 0 ? rest : rest.slice(0, cut);
+    return head.replace(GROUP_FIELD, (_, tag: string, n: string) => `${tag}:${group(n)}`) + (cut < 0 ? '' : rest.slice(cut));
+  };
   const lines = text.split('\n');
   for (const line of lines) {
     const m = MOUNTINFO_LINE.exec(line);
@@ -25,7 +37,7 @@ export function renumberMountinfo(text: string): string {
   const dev = (d: string) => devs.get(d) ?? (devs.set(d, `D${devs.size + 1}`), devs.get(d)!);
   return lines.map((line) => {
     const m = MOUNTINFO_LINE.exec(line);
-    return m ? `${id(m[1]!)} ${id(m[2]!)} ${dev(m[3]!)} ${m[4]}` : line;
+    return m ? `${id(m[1]!)} ${id(m[2]!)} ${dev(m[3]!)} ${optional(m[4]!)}` : line;
   }).join('\n');
 }
 

@@ -1,8 +1,9 @@
 // Random transcripts from the dialect, for the differential fuzzer: mkdir,
-// tmpfs/bind/rbind/move mounts, umount with and without -l, cd, fds opened,
-// closed and dup'ed, open_tree_clone into nested shells and exit, move_mount,
-// ls and mountinfo. Paths come from a small pool under /mnt so that
-// commands keep meeting each other's mounts.
+// tmpfs/bind/rbind/move mounts, propagation changes (--make-[r]shared,
+// slave, private, unbindable), umount with and without -l, cd, fds opened,
+// closed and dup'ed, open_tree_clone into nested shells and exit,
+// move_mount, ls and mountinfo. Paths come from a small pool under /mnt so
+// that commands keep meeting each other's mounts.
 
 import fc from 'fast-check';
 
@@ -16,7 +17,10 @@ const fd = fc.constantFrom(...FDS);
 /** One command line; `nested` tells the generator a shell was started. */
 type Step = { readonly line: string; readonly nested?: 'open' | 'close' };
 
+const PROPAGATION = ['shared', 'slave', 'private', 'unbindable'] as const;
+
 const command: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 3, arbitrary: fc.tuple(fc.boolean(), fc.constantFrom(...PROPAGATION), dir).map(([r, type, d]) => ({ line: `mount --make-${r ? 'r' : ''}${type} ${d}` })) },
   { weight: 3, arbitrary: target.map((d) => ({ line: `mkdir -p ${d}` })) },
   { weight: 3, arbitrary: target.map((d) => ({ line: `mount -t tmpfs none ${d}` })) },
   { weight: 2, arbitrary: fc.tuple(dir, target).map(([s, d]) => ({ line: `mount --bind ${s} ${d}` })) },

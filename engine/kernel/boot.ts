@@ -31,7 +31,8 @@ function must<T>(what: string, result: SyscallResult<T>): T {
 function emptyKernel(variantId: Variant['id']): Kernel {
   return {
     variant: VARIANTS[variantId],
-    ids: { mnt: 0, ns: 0, ino: 0, sb: 0, dev: 0, file: 0, pid: 0, group: 0 },
+    ids: { mnt: 0, ns: 0, ino: 0, sb: 0, dev: 0, file: 0, pid: 0 },
+    mnt_group_ida: new Set(),
     mount_hashtable: new Map(),
     unmounted: [],
     unmountedMounts: [],

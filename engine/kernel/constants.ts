@@ -49,6 +49,25 @@ export const MS_REMOUNT = 32;
 export const MS_BIND = 4096;
 export const MS_MOVE = 8192;
 export const MS_REC = 16384;
+export const MS_SILENT = 32768;
+export const MS_UNBINDABLE = 1 << 17;
+export const MS_PRIVATE = 1 << 18;
+export const MS_SLAVE = 1 << 19;
+export const MS_SHARED = 1 << 20;
+/** The propagation types mount(2) hands to do_change_type(). */
+export const MS_PROPAGATION = MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE;
+
+/** copy_tree()/clone_mnt() flags (fs/pnode.h, 6.18). */
+export const CL_EXPIRE = 0x01;
+export const CL_SLAVE = 0x02;
+export const CL_COPY_UNBINDABLE = 0x04;
+export const CL_MAKE_SHARED = 0x08;
+export const CL_PRIVATE = 0x10;
+export const CL_COPY_MNT_NS_FILE = 0x40;
+
+/** struct mount's mnt_t_flags (fs/mount.h, 6.18): scratch bits of propagate_mnt() and propagate_umount(). */
+export const T_MARKED = 0x1;
+export const T_UMOUNT_CANDIDATE = 0x2;
 
 /** open_tree(2) flags. */
 export const OPEN_TREE_CLONE = 1;
@@ -71,6 +90,7 @@ export const MOVE_MOUNT__MASK = 0x77;
 /** open(2) flags the model understands. */
 export const O_RDONLY = 0;
 export const O_WRONLY = 1;
+export const O_RDWR = 2;
 export const O_CREAT = 0o100;
 export const O_DIRECTORY = 0o200000;
 export const O_PATH = 0o10000000;

@@ -73,8 +73,30 @@ export interface Mount {
   hashed: boolean;
   /** null: unmounted or (ver #12) detached; anonymous ns: detached tree (5.2+). */
   mnt_ns: MntNamespace | null;
-  /** Peer group id (mnt_group_id); 0 when private. */
+  /**
+   * Peer group id (mnt_group_id), from the group-id IDA (lowest free id).
+   * Invariant: nonzero exactly when MNT_SHARED is set (a mount is shared iff
+   * it belongs to a peer group, possibly alone).
+   */
   mnt_group_id: number;
+  /**
+   * The peer ring (list_head mnt_share): circular, self-linked when the
+   * mount has no peers. Invariant: next.prev === this and prev.next === this;
+   * every member has this mount's mnt_group_id.
+   */
+  readonly mnt_share: { next: Mount; prev: Mount };
+  /**
+   * The mounts receiving propagation from this one (hlist mnt_slave_list),
+   * head first. Invariant: each has mnt_master === this; peers among them
+   * are contiguous ("peer groups form contiguous segments of slave lists").
+   */
+  readonly mnt_slave_list: Mount[];
+  /** The mount this one receives propagation from; null unless a slave. Invariant: it lists us in its mnt_slave_list. */
+  mnt_master: Mount | null;
+  /** 6.18's namespace_sem-only bits: T_MARKED and T_UMOUNT_CANDIDATE (propagation scratch); 0 between syscalls. */
+  mnt_t_flags: number;
+  /** 6.17+: the child mounted on this mount's root, if any (not counted; cleared when that child is unhashed). */
+  overmount: Mount | null;
   /** ≤5.2: the fs_pin embedded in the mount, kill = drop_mountpoint(). */
   readonly mnt_umount: FsPin;
   /** ≤5.2: pins of unmounted-but-connected children (hlist mnt_pins). */
@@ -134,7 +156,9 @@ export interface Task {
 /** The whole machine. */
 export interface Kernel {
   readonly variant: Variant;
-  readonly ids: { mnt: number; ns: number; ino: number; sb: number; dev: number; file: number; pid: number; group: number };
+  readonly ids: { mnt: number; ns: number; ino: number; sb: number; dev: number; file: number; pid: number };
+  /** mnt_group_ida: the peer group ids in use (ida_alloc_min(…, 1) hands out the lowest free one). */
+  readonly mnt_group_ida: Set<number>;
   readonly mount_hashtable: Map<string, Mount[]>;
   /** ≤5.2: the global `unmounted` hlist of fs_pins. */
   readonly unmounted: FsPin[];

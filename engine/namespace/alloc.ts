@@ -16,12 +16,17 @@ export function allocVfsmnt(k: Kernel, sb: SuperBlock, root: Dentry, flags: numb
     hashed: false,
     mnt_ns: null,
     mnt_group_id: 0,
+    mnt_slave_list: [],
+    mnt_master: null,
+    mnt_t_flags: 0,
+    overmount: null,
     mnt_pins: [],
     mnt_ex_mountpoint: null,
     mnt_stuck_children: [],
     freed: false,
   } as unknown as { -readonly [K in keyof Mount]: Mount[K] };
   mnt.mnt_parent = mnt as Mount;
+  mnt.mnt_share = { next: mnt as Mount, prev: mnt as Mount };
   mnt.mnt_umount = { done: 0, s_list: null, m_list: null, owner: mnt as Mount };
   k.mounts.add(mnt as Mount);
   return mnt as Mount;

@@ -1,43 +1,73 @@
-import { MNT_CLONE_STRIPPED, MNT_DOOMED, MNT_SHARED, MNT_SYNC_UMOUNT, MNT_UNBINDABLE } from '../kernel/constants';
+import { CL_COPY_UNBINDABLE, CL_MAKE_SHARED, CL_PRIVATE, CL_SLAVE, MNT_DOOMED, MNT_INTERNAL, MNT_LOCKED, MNT_SHARED, MNT_SYNC_UMOUNT, MNT_UNBINDABLE } from '../kernel/constants';
 import type { Dentry, Kernel, Mount } from '../kernel/types';
 import { isSubdir } from '../fs/super';
+import { isMntSlave, isMntUnbindable, mntAllocGroupId, peerRingAddAfter, peers, setMntShared, slaveListAddBehind, slaveListAddHead } from '../pnode/pnode';
+import { fail, ok, type SyscallResult } from '../result';
 import { allocVfsmnt } from './alloc';
 import { attachMnt } from './tree';
 
 /**
  * Flags a clone does not inherit. v4.19 strips only WRITE_HOLD, MARKED and
- * INTERNAL; 6.x strips MNT_INTERNAL_FLAGS (also SHARED, DOOMED, SYNC_UMOUNT).
- * Neither strips MNT_UMOUNT or MNT_LOCKED.
+ * INTERNAL; 6.x strips MNT_INTERNAL_FLAGS (also DOOMED, SYNC_UMOUNT).
+ * Neither strips MNT_UMOUNT or MNT_LOCKED. Propagation state is never
+ * copied as such: MNT_SHARED follows the group id below (v4.19 copies the
+ * bit and then clears it in exactly the cases that leave no group id), and
+ * 6.18 keeps "unbindable" in mnt_t_flags, which clone_mnt() does not copy
+ * (v4.19 copied MNT_UNBINDABLE, but no caller clones an unbindable mount
+ * without CL_COPY_UNBINDABLE, which the dialect never uses).
  */
 function strippedFlags(k: Kernel): number {
-  return k.variant.detached === 'null-ns' ? MNT_CLONE_STRIPPED : MNT_CLONE_STRIPPED | MNT_SHARED | MNT_DOOMED | MNT_SYNC_UMOUNT;
+  const v419 = 0x200 /* MNT_WRITE_HOLD */ | 0x4000000 /* MNT_MARKED */ | MNT_INTERNAL;
+  const always = MNT_SHARED | MNT_UNBINDABLE;
+  return k.variant.detached === 'null-ns' ? v419 | always : v419 | always | MNT_DOOMED | MNT_SYNC_UMOUNT;
 }
 
 /**
  * A new mount of the same superblock as `old`, rooted at `root`: count 1,
- * no parent, no namespace, private.
- * Analogous to fs/namespace.c:clone_mnt() (flag 0).
+ * no parent, no namespace. Its place in the propagation graph follows
+ * `flag`: CL_PRIVATE none; CL_SLAVE a slave of old (if old is in a peer
+ * group); otherwise a peer of old (right after it on the ring) and a slave
+ * of old's master (right after old on that slave list). CL_MAKE_SHARED
+ * gives it a group of its own if that left it without one.
+ * Analogous to fs/namespace.c:clone_mnt() (6.18).
  */
-export function cloneMnt(k: Kernel, old: Mount, root: Dentry): Mount {
-  return allocVfsmnt(k, old.mnt_sb, root, old.mnt_flags & ~strippedFlags(k));
+export function cloneMnt(k: Kernel, old: Mount, root: Dentry, flag: number): Mount {
+  const mnt = allocVfsmnt(k, old.mnt_sb, root, old.mnt_flags & ~strippedFlags(k));
+  mnt.mnt_group_id = flag & (CL_SLAVE | CL_PRIVATE) ? 0 : old.mnt_group_id; // not a peer of original
+  if (flag & CL_MAKE_SHARED && !mnt.mnt_group_id) mntAllocGroupId(k, mnt);
+  if (mnt.mnt_group_id) setMntShared(mnt);
+  if (flag & CL_PRIVATE) return mnt; // we are done with it
+  if (peers(mnt, old)) peerRingAddAfter(mnt, old);
+  if (flag & CL_SLAVE && old.mnt_group_id) {
+    slaveListAddHead(mnt, old);
+    mnt.mnt_master = old;
+  } else if (isMntSlave(old)) {
+    slaveListAddBehind(mnt, old);
+    mnt.mnt_master = old.mnt_master;
+  }
+  return mnt;
 }
 
 /**
- * Clone `mnt` at `dentry` and, recursively, the mounts below it, attached to
- * each other as in the source. Unbindable submounts are skipped.
- * Analogous to fs/namespace.c:copy_tree() (v4.19; CL_COPY_MNT_NS_FILE).
+ * Clone `mnt` at `dentry` and, in next_mnt() pre-order, the mounts below
+ * it, attached to each other as in the source. Without CL_COPY_UNBINDABLE
+ * an unbindable root is refused and unbindable submounts are skipped with
+ * everything below them.
+ * Analogous to fs/namespace.c:copy_tree() (6.18; CL_COPY_MNT_NS_FILE is moot, there is no nsfs here).
  */
-export function copyTree(k: Kernel, mnt: Mount, dentry: Dentry): Mount {
-  const root = cloneMnt(k, mnt, dentry);
+export function copyTree(k: Kernel, mnt: Mount, dentry: Dentry, flag: number): SyscallResult<Mount> {
+  if (!(flag & CL_COPY_UNBINDABLE) && isMntUnbindable(mnt)) return fail('EINVAL');
+  const root = cloneMnt(k, mnt, dentry, flag);
   const copyChildren = (src: Mount, dst: Mount, under: Dentry | null) => {
-    for (const child of src.mnt_mounts) {
+    for (const child of [...src.mnt_mounts]) {
       if (under && !isSubdir(child.mnt_mountpoint, under)) continue;
-      if (child.mnt_flags & MNT_UNBINDABLE) continue;
-      const copy = cloneMnt(k, child, child.mnt_root);
+      if (!(flag & CL_COPY_UNBINDABLE) && isMntUnbindable(child)) continue; // (unbindable and MNT_LOCKED: EPERM; nothing is locked here)
+      const copy = cloneMnt(k, child, child.mnt_root, flag);
+      if (child.mnt_flags & MNT_LOCKED) copy.mnt_flags |= MNT_LOCKED;
       attachMnt(k, copy, dst, child.mnt_mountpoint);
       copyChildren(child, copy, null);
     }
   };
   copyChildren(mnt, root, dentry);
-  return root;
+  return ok(root);
 }

@@ -1,4 +1,5 @@
-import { MNT_LOCKED, MNT_SHARED, MNT_UMOUNT, MNT_UNBINDABLE } from '../kernel/constants';
+import { MNT_LOCKED, MNT_UMOUNT } from '../kernel/constants';
+import { isMntShared, isMntUnbindable } from '../pnode/pnode';
 import { traced } from '../kernel/kernel';
 import type { Kernel, Mount, MntNamespace, Path } from '../kernel/types';
 import { fail, ok, type SyscallResult } from '../result';
@@ -7,8 +8,9 @@ import { attachRecursiveMnt, lockMount } from './graft';
 import { namespaceUnlock } from './namespace-unlock';
 import { mntget } from './refs';
 
+/** Analogous to fs/namespace.c:tree_contains_unbindable(). */
 function treeContainsUnbindable(mnt: Mount): boolean {
-  return subtree(mnt).some((m) => (m.mnt_flags & MNT_UNBINDABLE) !== 0);
+  return subtree(mnt).some(isMntUnbindable);
 }
 
 /**
@@ -29,7 +31,7 @@ function checksV12(k: Kernel, ns: MntNamespace, oldPath: Path, target: Path): Sy
   if (old.mnt_flags & refused) return fail('EINVAL'); // fix A: "if (old->mnt.mnt_flags & (MNT_LOCKED | MNT_UMOUNT))"
   const shape = sourceShapeChecks(oldPath, target);
   if (!shape.ok) return shape;
-  if (attached && old.mnt_parent.mnt_flags & MNT_SHARED) return fail('EINVAL'); // moving out from under a shared parent
+  if (attached && isMntShared(old.mnt_parent)) return fail('EINVAL'); // moving out from under a shared parent
   return ok(true);
 }
 
@@ -44,7 +46,7 @@ function checksMainline(ns: MntNamespace, old: Mount, p: Mount): SyscallResult<t
     if (!mntHasParent(old)) return fail('EINVAL'); // the namespace root
     if (old.mnt_flags & MNT_LOCKED) return fail('EINVAL');
     if (!checkMnt(p, ns)) return fail('EINVAL'); // into a foreign or detached tree
-    if (old.mnt_parent.mnt_flags & MNT_SHARED) return fail('EINVAL');
+    if (isMntShared(old.mnt_parent)) return fail('EINVAL'); // parent of the source should not be shared
   } else {
     if (!anonNsRoot(old)) return fail('EINVAL'); // not a detached tree's root: unmounted, dissolved, foreign
     if (p.mnt_ns === old.mnt_ns) return fail('EINVAL'); // a detached tree into itself
@@ -78,6 +80,10 @@ export function doMoveMount(k: Kernel, ns: MntNamespace, oldPath: Path, newPath:
     if (!v12) {
       const shape = sourceShapeChecks(oldPath, newPath);
       if (!shape.ok) return shape;
+      // Observed on 6.18.44, rule not found in the 6.16/6.17 source read:
+      // a target at the root of a parentless mount (a detached tree's root,
+      // an unmounted mount's root) is refused before the target is locked.
+      if (newPath.dentry === newPath.mnt.mnt_root && !mntHasParent(newPath.mnt)) return fail('EINVAL');
     }
     const locked = lockMount(k, newPath);
     if (!locked.ok) return locked;
@@ -92,9 +98,10 @@ export function doMoveMount(k: Kernel, ns: MntNamespace, oldPath: Path, newPath:
       const attached = mntHasParent(old);
       const checks = v12 ? checksV12(k, ns, oldPath, target) : checksMainline(ns, old, p);
       if (!checks.ok) return checks;
-      if (p.mnt_flags & MNT_SHARED && treeContainsUnbindable(old)) return fail('EINVAL');
+      if (isMntShared(p) && treeContainsUnbindable(old)) return fail('EINVAL'); // an unbindable mount would be copied by propagation
       if (isAncestor(k, old, p)) return fail('ELOOP'); // into itself
-      attachRecursiveMnt(k, old, target, attached);
+      const attachedNow = attachRecursiveMnt(k, old, target);
+      if (!attachedNow.ok) return attachedNow;
       // ver #12: the newly attached clone now holds a "mounted" reference of
       // its own (R2), besides its file's: David Howells's trace shows u=3
       // with only the fd, umount's lookup and the mounting left. [inferred]

@@ -32,7 +32,7 @@ export function doUmount(k: Kernel, task: Task, mnt: Mount, flags: number): Sysc
     else if (flags & MNT_DETACH) {
       if (!v12 || mnt.mnt_ns !== null) umountTree(k, mnt, UMOUNT_PROPAGATE); // v4.19: if (!list_empty(&mnt->mnt_list))
       result = ok(0);
-    } else if (propagateMountBusy(mnt, EXPECTED_REFS_FOR_UMOUNT)) {
+    } else if (propagateMountBusy(k, mnt, EXPECTED_REFS_FOR_UMOUNT)) {
       result = fail('EBUSY'); // umount2(2) EBUSY; fs/pnode.c:propagate_mount_busy(mnt, 2)
     } else {
       if (!v12 || mnt.mnt_ns !== null) umountTree(k, mnt, UMOUNT_PROPAGATE | UMOUNT_SYNC);

@@ -16,10 +16,16 @@ export function mntSetMountpoint(k: Kernel, parent: Mount, mp: Dentry, child: Mo
   child.mnt_mountpoint = mp;
 }
 
-/** Hash it and list it among the parent's children. Analogous to fs/namespace.c:__attach_mnt(). */
+/**
+ * Hash it and list it among the parent's children (at the tail); 6.17+
+ * also notes a child on the parent's root as the parent's overmount.
+ * Analogous to fs/namespace.c:make_visible() (6.18; __attach_mnt() before).
+ */
 export function attachMntLinks(k: Kernel, mnt: Mount): void {
+  const parent = mnt.mnt_parent;
+  if (mnt.mnt_mountpoint === parent.mnt_root) parent.overmount = mnt;
   hashMnt(k, mnt);
-  mnt.mnt_parent.mnt_mounts.push(mnt);
+  parent.mnt_mounts.push(mnt);
 }
 
 /** Analogous to fs/namespace.c:attach_mnt(). */
@@ -50,6 +56,7 @@ export function commitTree(k: Kernel, mnt: Mount): void {
  */
 export function unhashFromParent(k: Kernel, mnt: Mount, options: { saveExMountpoint: boolean }): void {
   if (options.saveExMountpoint) mnt.mnt_ex_mountpoint = mnt.mnt_mountpoint;
+  if (mnt.mnt_parent.overmount === mnt) mnt.mnt_parent.overmount = null;
   unhashMnt(k, mnt);
   removeChild(mnt);
   mnt.mnt_parent = mnt;
@@ -61,4 +68,18 @@ export function removeChild(mnt: Mount): void {
   const siblings = mnt.mnt_parent.mnt_mounts;
   const i = siblings.indexOf(mnt);
   if (i >= 0) siblings.splice(i, 1);
+}
+
+/**
+ * Move `mnt` (with everything on it) to (parent, mp): off its old parent's
+ * child list and hash chain, onto the new one. Up to 6.16 the reference
+ * it held on the old parent (R3) moves to the new one.
+ * Analogous to fs/namespace.c:mnt_change_mountpoint() (6.18; ≤6.16 with the counts).
+ */
+export function mntChangeMountpoint(k: Kernel, parent: Mount, mp: Dentry, mnt: Mount): void {
+  const oldParent = mnt.mnt_parent;
+  removeChild(mnt);
+  unhashMnt(k, mnt);
+  attachMnt(k, mnt, parent, mp);
+  if (k.variant.childrenPinParents) oldParent.mnt_count--; // mnt_add_count(old_parent, -1)
 }

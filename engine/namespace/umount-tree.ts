@@ -1,8 +1,12 @@
-import { MNT_LOCKED, MNT_SYNC_UMOUNT, MNT_UMOUNT, UMOUNT_CONNECTED, UMOUNT_SYNC } from '../kernel/constants';
+import { MNT_LOCKED, MNT_SYNC_UMOUNT, MNT_UMOUNT, UMOUNT_CONNECTED, UMOUNT_PROPAGATE, UMOUNT_SYNC } from '../kernel/constants';
 import { traced } from '../kernel/kernel';
 import type { Kernel, Mount } from '../kernel/types';
 import { mntHasParent, subtree } from './alloc';
+import { bulkMakePrivate } from '../pnode/change-mnt-propagation';
+import { propagationNext } from '../pnode/propagation-next';
+import { propagateUmount } from '../pnode/propagate-umount';
 import { pinInsertGroup } from './fs-pin';
+import { lookupMnt } from './lookup-mnt';
 import { removeChild, unhashFromParent } from './tree';
 
 /**
@@ -21,6 +25,21 @@ export function disconnectMount(m: Mount, how: number): boolean {
 }
 
 /**
+ * Clear MNT_LOCKED on the counterparts of `mnt` under everything its parent
+ * propagates to, now that mnt itself goes. (Nothing is locked in the
+ * dialect's world, but umount_tree() does it first.)
+ * Analogous to fs/pnode.c:propagate_mount_unlock().
+ */
+function propagateMountUnlock(k: Kernel, mnt: Mount): void {
+  const parent = mnt.mnt_parent;
+  if (parent === mnt) return; // BUG_ON(parent == mnt): do_umount() never lets a parentless mount get here
+  for (let m = propagationNext(parent, parent); m; m = propagationNext(m, parent)) {
+    const child = lookupMnt(k, m, mnt.mnt_mountpoint);
+    if (child) child.mnt_flags &= ~MNT_LOCKED;
+  }
+}
+
+/**
  * Unmount the tree at `mnt`: flag every mount MNT_UMOUNT, take it out of its
  * namespace (mnt_ns = NULL), and hand its "being mounted" reference to the
  * unmount bookkeeping (its fs_pin on `unmounted`, ≤5.2; the `unmounted` list,
@@ -29,16 +48,22 @@ export function disconnectMount(m: Mount, how: number): boolean {
  */
 export function umountTree(k: Kernel, mnt: Mount, how: number): void {
   traced(k, 'umount_tree', () => {
-    // Gather. list_move() adds at the head, so the list ends up in reverse
-    // pre-order, and that is the order they are processed in.
+    if (how & UMOUNT_PROPAGATE) propagateMountUnlock(k, mnt);
+    // Gather, in next_mnt() pre-order. v4.19's list_move() adds at the
+    // head, so there the list ends up in reverse pre-order; 6.17+ adds at
+    // the tail. That is the order they are processed in.
     const gathered: Mount[] = [];
     for (const p of subtree(mnt)) {
       p.mnt_flags |= MNT_UMOUNT;
-      gathered.unshift(p);
+      if (k.variant.detached === 'null-ns') gathered.unshift(p);
+      else gathered.push(p);
     }
     // Hide them from their parents' mnt_mounts, so nothing walks them now.
     for (const p of gathered) removeChild(p);
-    // (propagate_umount(): no peer groups in this model yet.)
+    // Add the mounts that received propagation along with these.
+    if (how & UMOUNT_PROPAGATE) propagateUmount(k, gathered);
+    // Out of their peer groups and slave lists, all at once.
+    bulkMakePrivate(k, gathered);
     for (const p of gathered) {
       if (p.mnt_ns) p.mnt_ns.mounts.delete(p);
       p.mnt_ns = null;
@@ -52,7 +77,6 @@ export function umountTree(k: Kernel, mnt: Mount, how: number): void {
         if (!disconnect) p.mnt_parent.mnt_mounts.push(p); // "don't forget about p"
         else unhashFromParent(k, p, { saveExMountpoint: k.variant.unmountBookkeeping === 'fs_pin' });
       }
-      p.mnt_group_id = 0; // change_mnt_propagation(p, MS_PRIVATE)
       if (k.variant.unmountBookkeeping === 'unmounted-list' && disconnect) k.unmountedMounts.unshift(p);
     }
   });

@@ -3,7 +3,9 @@
 // can be reached from the task's root.
 
 import { MNT_NODEV, MNT_NOEXEC, MNT_NOSUID, MNT_READONLY, MNT_RELATIME } from '../kernel/constants';
-import type { Mount, Task } from '../kernel/types';
+import type { Mount, Path, Task } from '../kernel/types';
+import { getDominatingId } from '../pnode/get-dominating-id';
+import { isMntShared, isMntUnbindable } from '../pnode/pnode';
 import { pathFromRoot } from '../fs/namei';
 import { dentryPath } from '../fs/super';
 
@@ -23,6 +25,26 @@ function superOptions(m: Mount): string {
 }
 
 /**
+ * The optional fields: " shared:N" (its peer group), " master:N" (the
+ * group it receives propagation from) and " propagate_from:N" (the
+ * nearest group up the chain of masters with a member this task can see,
+ * when that is not the master's), " unbindable".
+ * Analogous to the tagged fields of fs/proc_namespace.c:show_mountinfo().
+ */
+function taggedFields(m: Mount, root: Path): string {
+  let out = '';
+  if (isMntShared(m)) out += ` shared:${m.mnt_group_id}`;
+  if (m.mnt_master) {
+    const master = m.mnt_master.mnt_group_id;
+    const dom = getDominatingId(m, root);
+    out += ` master:${master}`;
+    if (dom && dom !== master) out += ` propagate_from:${dom}`;
+  }
+  if (isMntUnbindable(m)) out += ' unbindable';
+  return out;
+}
+
+/**
  * One line per visible mount.
  * Analogous to fs/proc_namespace.c:show_mountinfo() (6.18).
  */
@@ -32,7 +54,7 @@ export function renderMountinfo(task: Task): string {
   for (const m of mounts) {
     const where = pathFromRoot({ mnt: m, dentry: m.mnt_root }, task.root);
     if (where === null) continue; // SEQ_SKIP: outside the task's root
-    const optional = m.mnt_group_id ? ` shared:${m.mnt_group_id}` : '';
+    const optional = taggedFields(m, task.root);
     out += `${m.mnt_id} ${m.mnt_parent.mnt_id} ${m.mnt_sb.s_dev} ${dentryPath(m.mnt_root)} ${where} ${mountOptions(m)}${optional} - ${m.mnt_sb.fstype} ${m.mnt_sb.source} ${superOptions(m)}\n`;
   }
   return out;

@@ -56,10 +56,18 @@ function pathView(p: Path): PathView {
   return { mount: p.mnt.mnt_id, path: dentryPath(p.dentry) };
 }
 
-/** Kernel invariant I1 (disconnect_mount's rule): no MNT_UMOUNT mount under a mounted parent. */
+/**
+ * Kernel invariant I1 (disconnect_mount's rule): no MNT_UMOUNT mount under a
+ * mounted parent. And an unmounted mount takes no part in propagation
+ * (umount_tree() made it private; before 6.16 do_change_type() did not
+ * check, "do_change_type(): refuse to operate on unmounted/not ours mounts").
+ */
 export function kernelInvariantViolations(k: Kernel): string[] {
   const out: string[] = [];
   for (const m of k.mounts) {
+    if (m.mnt_flags & MNT_UMOUNT && !m.mnt_ns && m.mnt_group_id) {
+      out.push(`mount ${m.mnt_id} is unmounted but shared (peer group ${m.mnt_group_id}): do_change_type() let an unmounted mount back into propagation`);
+    }
     if (m.mnt_flags & MNT_UMOUNT && m.hashed && mntHasParent(m) && !(m.mnt_parent.mnt_flags & MNT_UMOUNT)) {
       out.push(`mount ${m.mnt_id} is MNT_UMOUNT but attached under mounted mount ${m.mnt_parent.mnt_id} (disconnect_mount(): "umounted mounts may not be connected to mounted mounts")`);
     }

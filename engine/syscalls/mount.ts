@@ -1,13 +1,14 @@
-import { AT_FDCWD, MNT_RELATIME, MNT_UNBINDABLE, MS_BIND, MS_MOVE, MS_REC, UMOUNT_SYNC } from '../kernel/constants';
+import { AT_FDCWD, MNT_RELATIME, MS_BIND, MS_MOVE, MS_PROPAGATION, MS_REC, MS_SHARED, MS_SILENT, UMOUNT_SYNC } from '../kernel/constants';
 import { traced } from '../kernel/kernel';
 import type { Kernel, Mount, Path, Task } from '../kernel/types';
 import { pathLookupAt } from '../fs/namei';
 import { populateProc } from '../fs/procfs';
 import { allocSuper } from '../fs/super';
-import { allocVfsmnt, checkMnt, mayCopyTree } from '../namespace/alloc';
-import { cloneMnt, copyTree } from '../namespace/clone-mnt';
+import { allocVfsmnt, checkMnt, isMounted, subtree } from '../namespace/alloc';
+import { __doLoopback } from '../namespace/do-loopback';
 import { doMoveMount } from '../namespace/do-move-mount';
-import { attachRecursiveMnt, lockMount } from '../namespace/graft';
+import { attachRecursiveMnt, inventGroupIds, lockMount } from '../namespace/graft';
+import { changeMntPropagation } from '../pnode/change-mnt-propagation';
 import { namespaceUnlock } from '../namespace/namespace-unlock';
 import { mntputNoExpire } from '../namespace/refs';
 import { umountTree } from '../namespace/umount-tree';
@@ -30,8 +31,7 @@ const FILESYSTEMS = new Set(['tmpfs', 'proc']);
  */
 function graftTree(k: Kernel, mnt: Mount, where: Path): SyscallResult<0> {
   if ((where.dentry.kind === 'dir') !== (mnt.mnt_root.kind === 'dir')) return fail('ENOTDIR');
-  attachRecursiveMnt(k, mnt, where, false);
-  return ok(0);
+  return attachRecursiveMnt(k, mnt, where);
 }
 
 /**
@@ -78,18 +78,63 @@ function doLoopback(k: Kernel, task: Task, target: Path, sourceName: string, rec
       const locked = lockMount(k, target);
       if (!locked.ok) return locked;
       if (!checkMnt(locked.value.mnt, task.mnt_ns)) return fail('EINVAL'); // target not ours
-      if (old.mnt.mnt_flags & MNT_UNBINDABLE) return fail('EINVAL');
-      if (!mayCopyTree(k, task, old.mnt)) return fail('EINVAL'); // source not ours
-      clone = recursive ? copyTree(k, old.mnt, old.dentry) : cloneMnt(k, old.mnt, old.dentry);
-      const grafted = graftTree(k, clone, locked.value);
-      return grafted;
+      const copied = __doLoopback(k, task, old, recursive);
+      if (!copied.ok) return copied;
+      clone = copied.value;
+      return graftTree(k, clone, locked.value);
     }
   });
 }
 
 /**
- * mount(2): the target is resolved first, then the flags pick the operation:
- * MS_BIND (with MS_REC), MS_MOVE, or a new filesystem.
+ * What a propagation request asks for: exactly one of MS_SHARED, MS_PRIVATE,
+ * MS_SLAVE, MS_UNBINDABLE (MS_REC and MS_SILENT aside), else 0.
+ * Analogous to fs/namespace.c:flags_to_propagation_type().
+ */
+function flagsToPropagationType(msFlags: number): number {
+  const type = msFlags & ~(MS_REC | MS_SILENT);
+  if (type & ~MS_PROPAGATION) return 0; // fail if any non-propagation flags are set
+  if (type === 0 || (type & (type - 1)) !== 0) return 0; // only one propagation flag should be set
+  return type;
+}
+
+/**
+ * mount --make-{shared,slave,private,unbindable} (and with MS_REC the
+ * whole tree below, in next_mnt() order): the path must be the root of a
+ * mount (EINVAL), and the mount must be mounted (EINVAL for one a lazy
+ * umount or the last close of a clone took away). v4.19 changed the type of
+ * any mount it was pointed at; 6.16 ("do_change_type(): refuse to operate
+ * on unmounted/not ours mounts") asked for our namespace, which broke CRIU,
+ * and 6.17 settled on may_change_propagation(): mounted somewhere we are
+ * admin (cffd0441872e, "use uniform permission checks for all mount
+ * propagation changes"), so a detached tree's mounts qualify. MS_SHARED
+ * first gives every mount concerned a peer group id.
+ * Analogous to fs/namespace.c:do_change_type() (6.18; v4.19).
+ */
+function doChangeType(k: Kernel, task: Task, path: Path, msFlags: number): SyscallResult<0> {
+  return traced(k, 'do_change_type', () => {
+    const mnt = path.mnt;
+    const recurse = (msFlags & MS_REC) !== 0;
+    if (path.dentry !== mnt.mnt_root) return fail('EINVAL'); // mount(2) EINVAL: !path_mounted(path)
+    const type = flagsToPropagationType(msFlags);
+    if (!type) return fail('EINVAL'); // mount(2) EINVAL: not exactly one propagation type
+    // namespace_lock();
+    const result = change();
+    namespaceUnlock(k);
+    return result;
+    function change(): SyscallResult<0> {
+      if (k.variant.detached === 'anon-ns' && !isMounted(mnt)) return fail('EINVAL'); // may_change_propagation(): not mounted
+      if (type === MS_SHARED) inventGroupIds(k, mnt, recurse);
+      for (const m of recurse ? subtree(mnt) : [mnt]) changeMntPropagation(k, m, type);
+      return ok(0);
+    }
+  });
+}
+
+/**
+ * mount(2): the target is resolved first, then the flags pick the operation,
+ * in path_mount()'s order: MS_BIND (with MS_REC), a propagation type,
+ * MS_MOVE, or a new filesystem.
  * Analogous to fs/namespace.c:do_mount() / path_mount() (6.18).
  */
 export function mount(k: Kernel, task: Task, args: MountArgs): SyscallResult<0> {
@@ -98,6 +143,7 @@ export function mount(k: Kernel, task: Task, args: MountArgs): SyscallResult<0> 
     if (!found.ok) return found;
     const target = found.value.path;
     if (args.flags & MS_BIND) return doLoopback(k, task, target, args.source, (args.flags & MS_REC) !== 0);
+    if (args.flags & MS_PROPAGATION) return doChangeType(k, task, target, args.flags);
     if (args.flags & MS_MOVE) {
       return traced(k, 'do_move_mount_old', () => {
         if (args.source === '') return fail('EINVAL');

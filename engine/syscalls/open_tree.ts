@@ -1,10 +1,10 @@
-import { AT_EMPTY_PATH, AT_NO_AUTOMOUNT, AT_RECURSIVE, AT_SYMLINK_NOFOLLOW, MNT_LOCKED, MNT_UNBINDABLE, OPEN_TREE_CLOEXEC, OPEN_TREE_CLONE } from '../kernel/constants';
+import { AT_EMPTY_PATH, AT_NO_AUTOMOUNT, AT_RECURSIVE, AT_SYMLINK_NOFOLLOW, MNT_LOCKED, OPEN_TREE_CLOEXEC, OPEN_TREE_CLONE } from '../kernel/constants';
 import { traced } from '../kernel/kernel';
 import type { Kernel, Mount, Task } from '../kernel/types';
 import { allocFile, fdInstall, unusedFd } from '../fs/file';
 import { pathLookupAt } from '../fs/namei';
-import { allocMntNs, mayCopyTree, subtree } from '../namespace/alloc';
-import { cloneMnt, copyTree } from '../namespace/clone-mnt';
+import { allocMntNs, subtree } from '../namespace/alloc';
+import { __doLoopback } from '../namespace/do-loopback';
 import { namespaceUnlock } from '../namespace/namespace-unlock';
 import { mntget, mntputNoExpire } from '../namespace/refs';
 import { fail, ok, type SyscallResult } from '../result';
@@ -30,9 +30,9 @@ function detachedCopy(k: Kernel, task: Task, source: { mnt: Mount; dentry: Mount
     namespaceUnlock(k);
     return result;
     function copy(): SyscallResult<Mount> {
-      if (source.mnt.mnt_flags & MNT_UNBINDABLE) return fail('EINVAL'); // __do_loopback: unbindable source
-      if (!mayCopyTree(k, task, source.mnt)) return fail('EINVAL'); // __do_loopback: not ours (unmounted, foreign)
-      const clone = recursive ? copyTree(k, source.mnt, source.dentry) : cloneMnt(k, source.mnt, source.dentry);
+      const copied = __doLoopback(k, task, source, recursive);
+      if (!copied.ok) return copied;
+      const clone = copied.value;
       clone.mnt_flags &= ~MNT_LOCKED;
       if (k.variant.detached === 'anon-ns') {
         const ns = allocMntNs(k, true, clone);

@@ -1,4 +1,4 @@
-import { O_CREAT, O_DIRECTORY, O_PATH, O_WRONLY } from '../kernel/constants';
+import { O_CREAT, O_DIRECTORY, O_PATH, O_RDWR, O_WRONLY } from '../kernel/constants';
 import type { Kernel, Task } from '../kernel/types';
 import { allocFile, fdInstall, unusedFd } from '../fs/file';
 import { pathLookupAt } from '../fs/namei';
@@ -20,7 +20,10 @@ export interface OpenatArgs {
  */
 export function openat(k: Kernel, task: Task, args: OpenatArgs): SyscallResult<number> {
   return enterSyscall(k, task, 'openat', () => {
-    const writing = (args.flags & (O_CREAT | O_WRONLY)) !== 0;
+    // O_CREAT alone asks for no write access to a file that already exists
+    // (build_open_flags(): acc_mode has no MAY_WRITE), so it opens on a
+    // read-only mount; creating one needs mnt_want_write().
+    const writing = (args.flags & (O_WRONLY | O_RDWR)) !== 0;
     let found = pathLookupAt(k, task, args.dfd, args.path);
     if (!found.ok && found.errno === 'ENOENT' && args.flags & O_CREAT) {
       const parent = pathLookupAt(k, task, args.dfd, args.path, { parent: true });
@@ -34,7 +37,7 @@ export function openat(k: Kernel, task: Task, args: OpenatArgs): SyscallResult<n
     if (!found.ok) return found;
     const { path } = found.value;
     if (args.flags & O_DIRECTORY && path.dentry.kind !== 'dir') return fail('ENOTDIR');
-    if (writing && path.dentry.kind === 'dir') return fail('EISDIR'); // may_open(): directories are not opened for writing
+    if ((writing || args.flags & O_CREAT) && path.dentry.kind === 'dir') return fail('EISDIR'); // do_open()/may_open(): not a directory with O_CREAT or for writing
     if (writing && isReadonly(path.mnt)) return fail('EROFS');
     const fd = unusedFd(task);
     fdInstall(task, fd, allocFile(k, path, { oPath: (args.flags & O_PATH) !== 0 }));

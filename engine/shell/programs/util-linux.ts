@@ -3,7 +3,8 @@
 // message libmount prints for each errno (libmount/src/context_mount.c and
 // context_umount.c: mnt_context_get_{mount,umount}_excode()).
 
-import { AT_FDCWD, MNT_DETACH, MS_BIND, MS_MOVE, MS_REC } from '../../kernel/constants';
+import { AT_FDCWD, MNT_DETACH, O_CREAT, O_RDONLY, O_WRONLY, MS_BIND, MS_MOVE, MS_PRIVATE, MS_REC, MS_SHARED, MS_SLAVE, MS_UNBINDABLE, O_DIRECTORY } from '../../kernel/constants';
+import { pathLookupAt } from '../../fs/namei';
 import type { Errno } from '../../errno';
 import { strerror } from '../../errno';
 import { DialectError, type TranscriptLine } from '../../transcript/types';
@@ -14,12 +15,30 @@ import { realpath } from '../realpath';
 const MNT_EX_FAIL = 32;
 const MNT_EX_USAGE = 1;
 const MNT_EX_SYSERR = 2;
+/** MNT_EX_FILEIO: mounted, but the userspace mount table could not be updated. */
+const MNT_EX_FILEIO = 16;
 
 type MountRequest =
   | { readonly kind: 'list' }
   | { readonly kind: 'new'; readonly fstype: string; readonly source: string; readonly target: string }
   | { readonly kind: 'bind'; readonly recursive: boolean; readonly source: string; readonly target: string }
-  | { readonly kind: 'move'; readonly source: string; readonly target: string };
+  | { readonly kind: 'move'; readonly source: string; readonly target: string }
+  | { readonly kind: 'propagation'; readonly flags: number; readonly source: 'none'; readonly target: string };
+
+/**
+ * mount(8)'s propagation options: each asks mount("none", DIR, NULL, MS_x)
+ * of the kernel, the --make-r* forms with MS_REC.
+ */
+const PROPAGATION_OPTIONS: Readonly<Record<string, number>> = {
+  '--make-shared': MS_SHARED,
+  '--make-slave': MS_SLAVE,
+  '--make-private': MS_PRIVATE,
+  '--make-unbindable': MS_UNBINDABLE,
+  '--make-rshared': MS_SHARED | MS_REC,
+  '--make-rslave': MS_SLAVE | MS_REC,
+  '--make-rprivate': MS_PRIVATE | MS_REC,
+  '--make-runbindable': MS_UNBINDABLE | MS_REC,
+};
 
 /** The dialect's forms of mount(8); anything else is a DialectError naming the line. */
 export function parseMountArgs(argv: readonly string[], place: TranscriptLine): MountRequest {
@@ -42,8 +61,13 @@ export function parseMountArgs(argv: readonly string[], place: TranscriptLine): 
     if (form === 'move') return { kind: 'move', source: source!, target: target! };
     return { kind: 'bind', recursive: form === 'rbind', source: source!, target: target! };
   }
-  if (first?.startsWith('--make-')) outside('shared subtrees (--make-*) are not modelled yet');
-  return outside('not a form of mount in the dialect (mount -t TYPE SRC DIR, --bind, --rbind, --move)');
+  const propagation = PROPAGATION_OPTIONS[first];
+  if (propagation !== undefined) {
+    const [target, ...extra] = rest;
+    if (!target || extra.length) outside(`the dialect has "mount ${first} DIR"`);
+    return { kind: 'propagation', flags: propagation, source: 'none', target: target! };
+  }
+  return outside('not a form of mount in the dialect (mount -t TYPE SRC DIR, --bind, --rbind, --move, --make-[r]{shared,slave,private,unbindable})');
 }
 
 /** What libmount adds under every message about a failed mount(2). */
@@ -53,16 +77,28 @@ const DMESG_HINT = '       dmesg(1) may have more information after failed mount
  * libmount's words for a failed mount(2). For ENOENT it looks for itself:
  * a missing target is "mount point does not exist", a missing source "special device".
  */
-function mountMessage(errno: Errno, request: Exclude<MountRequest, { kind: 'list' }>, exists: (path: string) => boolean): string {
+/** What libmount looks at on the side when it words a failure. */
+interface PathFacts {
+  exists(path: string): boolean;
+  isDirectory(path: string): boolean;
+  isSharedTree(path: string): boolean;
+}
+
+function mountMessage(errno: Errno, request: Exclude<MountRequest, { kind: 'list' }>, source: string, facts: PathFacts): string {
+  const { exists, isDirectory, isSharedTree } = facts;
   switch (errno) {
     case 'EINVAL':
-      return `wrong fs type, bad option, bad superblock on ${request.source}, missing codepage or helper program, or other error.`;
+      // Propagation flags are applied apart from the mount itself (MNT_ERR_APPLYFLAGS).
+      if (request.kind === 'propagation') return 'not mount point or bad option.';
+      if (request.kind === 'move' && isSharedTree(source)) return 'bad option; moving a mount residing under a shared mount is unsupported.';
+      return `wrong fs type, bad option, bad superblock on ${source}, missing codepage or helper program, or other error.`;
     case 'ENOENT':
       if (!exists(request.target)) return 'mount point does not exist.';
-      if (!exists(request.source)) return `special device ${request.source} does not exist.`;
+      if (!exists(source)) return `special device ${source} does not exist.`;
       return `mount(2) system call failed: ${strerror(errno)}.`;
     case 'ENOTDIR':
-      return 'mount point is not a directory.';
+      if (!isDirectory(request.target)) return 'mount point is not a directory.';
+      return `mount(2) system call failed: ${strerror(errno)}.`;
     case 'EBUSY':
       return `${request.source} already mounted or mount point busy.`;
     case 'ENODEV':
@@ -79,6 +115,32 @@ function readMountinfo(ctx: ProgramContext): string {
   const text = ctx.sys.read({ fd: opened.value });
   ctx.sys.close({ fd: opened.value });
   return text.ok ? text.value : '';
+}
+
+/**
+ * Does the mount holding `dir`'s parent directory (by mountinfo's mount
+ * points: the last entry naming the nearest existing ancestor) have a
+ * shared:N field? A name with no "/" but the first keeps itself.
+ * After libmount/src/context_mount.c:is_shared_tree() and
+ * tab.c:mnt_table_find_mountpoint() (util-linux 2.38).
+ */
+function isSharedTree(ctx: ProgramContext, dir: string): boolean {
+  const slash = dir.lastIndexOf('/');
+  if (slash < 0) return false;
+  const start = slash > 0 ? dir.slice(0, slash) : dir;
+  if (!pathLookupAt(ctx.k, ctx.task, AT_FDCWD, start).ok) return false; // mnt_stat_mountpoint() failed
+  const lines = readMountinfo(ctx).split('\n').filter(Boolean).reverse(); // MNT_ITER_BACKWARD
+  const target = (line: string) => line.split(' ')[4];
+  for (let path = start; ; ) {
+    const found = lines.find((line) => target(line) === path);
+    if (found) return / shared:\d+/.test(found.split(' - ')[0] ?? '');
+    if (path === '/' || path === '') break;
+    const cut = path.lastIndexOf('/');
+    if (cut < 0) break;
+    path = path.slice(0, cut);
+  }
+  const root = lines.find((line) => target(line) === '/');
+  return root !== undefined && / shared:\d+/.test(root.split(' - ')[0] ?? '');
 }
 
 /** `mount` alone: "SOURCE on TARGET type FSTYPE (OPTIONS)" for each line of mountinfo. */
@@ -99,17 +161,67 @@ function listMounts(ctx: ProgramContext): ReturnType<Program> {
   return exit(0);
 }
 
+/** The mount(2) flags for a request. */
+function mountFlags(request: Exclude<MountRequest, { kind: 'list' }>): number {
+  switch (request.kind) {
+    case 'move':
+      return MS_MOVE;
+    case 'bind':
+      return MS_BIND | (request.recursive ? MS_REC : 0);
+    case 'propagation':
+      return request.flags;
+    default:
+      return 0;
+  }
+}
+
+/** Where libmount keeps the userspace mount options (util-linux 2.38). */
+const UTAB = '/run/mount/utab';
+
+/**
+ * After a successful move, libmount rewrites utab: it takes utab.lock (made
+ * on first use, with /run/mount), writes a temporary file and renames it
+ * over utab. Without a lock there is no update (exit 16); a write that
+ * fails after the lock (a read-only root) exits 32. The model writes utab
+ * itself for the temporary file and the rename, which leaves the same files.
+ * After libmount/src/tab_update.c:update_modify_target() and utils.c:mnt_has_regular_utab().
+ */
+function updateUtabAfterMove(ctx: ProgramContext): { readonly status: number; readonly message: string } | null {
+  const existing = pathLookupAt(ctx.k, ctx.task, AT_FDCWD, UTAB);
+  if (!existing.ok) ctx.sys.mkdirat({ path: '/run/mount' }); // EEXIST and friends are ignored
+  const lock = ctx.sys.openat({ dfd: AT_FDCWD, path: `${UTAB}.lock`, flags: O_RDONLY | O_CREAT });
+  if (!lock.ok) return { status: MNT_EX_FILEIO, message: 'filesystem was mounted, but failed to update userspace mount table.' };
+  const written = ctx.sys.openat({ dfd: AT_FDCWD, path: UTAB, flags: O_WRONLY | O_CREAT });
+  ctx.sys.close({ fd: lock.value });
+  if (!written.ok) return { status: MNT_EX_FAIL, message: `filesystem was mounted, but any subsequent operation failed: ${strerror(written.errno)}.` };
+  ctx.sys.close({ fd: written.value });
+  return null;
+}
+
 export const mount: Program = (ctx) => {
   const request = parseMountArgs(ctx.argv, ctx.place);
   if (request.kind === 'list') return listMounts(ctx);
   // libmount canonicalizes both paths; one realpath(3) cannot resolve is used as typed.
   const target = realpath(ctx.k, ctx.task, request.target) ?? request.target;
-  const source = request.kind === 'new' ? request.source : realpath(ctx.k, ctx.task, request.source) ?? request.source;
-  const flags = request.kind === 'move' ? MS_MOVE : request.kind === 'bind' ? MS_BIND | (request.recursive ? MS_REC : 0) : 0;
+  const source = request.kind === 'new' || request.kind === 'propagation' ? request.source : realpath(ctx.k, ctx.task, request.source) ?? request.source;
+  const flags = mountFlags(request);
   const result = ctx.sys.mount({ source, target, fstype: request.kind === 'new' ? request.fstype : '', flags });
-  if (result.ok) return exit(0);
-  const exists = (path: string) => realpath(ctx.k, ctx.task, path) !== null;
-  ctx.err(`mount: ${target}: ${mountMessage(result.errno, request, exists)}\n${DMESG_HINT}\n`);
+  if (result.ok) {
+    const failed = request.kind === 'move' ? updateUtabAfterMove(ctx) : null;
+    if (!failed) return exit(0);
+    ctx.err(`mount: ${target}: ${failed.message}\n`);
+    return exit(failed.status);
+  }
+  const facts: PathFacts = {
+    exists: (path) => realpath(ctx.k, ctx.task, path) !== null,
+    isDirectory: (path) => {
+      const opened = ctx.sys.openat({ dfd: AT_FDCWD, path, flags: O_DIRECTORY });
+      if (opened.ok) ctx.sys.close({ fd: opened.value });
+      return opened.ok;
+    },
+    isSharedTree: (dir) => isSharedTree(ctx, dir),
+  };
+  ctx.err(`mount: ${target}: ${mountMessage(result.errno, request, source, facts)}\n${DMESG_HINT}\n`);
   return exit(MNT_EX_FAIL);
 };
 

@@ -1,0 +1,193 @@
+// Unmounting under a shared parent: which of the mounts that received
+// propagation along with the ones being unmounted go too. After Al Viro's
+// rewrite (6.17, "Rewrite of propagate_umount()"; the rules are in
+// Documentation/filesystems/propagate_umount.txt): the candidates are the
+// mounts at the same mountpoint under every mount the parent propagates
+// to; a candidate stays if anything but a full overmount is mounted on it
+// ("non-shifting"), and that keeps its ancestors too; a locked candidate
+// goes only along with its parent ("non-revealing"). What stays on top of
+// a candidate that goes slides down into its place ("reparent").
+//
+// v4.19 had the earlier algorithm (__propagate_umount(), MNT_MARKED,
+// umount_list and its own reparenting); the two agree on the cases the
+// shell dialect can build (no locked mounts), and the model uses 6.18's
+// for every variant.
+
+import { MNT_LOCKED, MNT_UMOUNT, T_MARKED, T_UMOUNT_CANDIDATE } from '../kernel/constants';
+import { traced } from '../kernel/kernel';
+import type { Kernel, Mount } from '../kernel/types';
+import { lookupMnt } from '../namespace/lookup-mnt';
+import { mntChangeMountpoint, removeChild } from '../namespace/tree';
+import { propagationNext, skipPropagationSubtree } from './propagation-next';
+
+const isCandidate = (m: Mount) => (m.mnt_t_flags & T_UMOUNT_CANDIDATE) !== 0;
+const willBeUnmounted = (m: Mount) => (m.mnt_flags & MNT_UMOUNT) !== 0;
+const isMarked = (m: Mount) => (m.mnt_t_flags & T_MARKED) !== 0;
+const isLocked = (m: Mount) => (m.mnt_flags & MNT_LOCKED) !== 0;
+
+/** The list a mount is on (its mnt_list, reused for the candidates and to_umount lists). */
+type List = Mount[];
+
+function listDel(list: List, m: Mount): void {
+  const i = list.indexOf(m);
+  if (i >= 0) list.splice(i, 1);
+}
+
+/**
+ * Committed: flag it, hide it from its parent's children, take it out of
+ * its namespace's tree (umount_tree() clears mnt_ns), queue it.
+ * Analogous to fs/pnode.c:umount_one() (6.18).
+ */
+function umountOne(m: Mount, toUmount: List): void {
+  m.mnt_flags |= MNT_UMOUNT;
+  removeChild(m); // list_del_init(&m->mnt_child)
+  toUmount.push(m);
+}
+
+/** Analogous to fs/pnode.c:remove_from_candidate_list() (6.18). */
+function removeFromCandidateList(m: Mount, candidates: List): void {
+  m.mnt_t_flags &= ~(T_MARKED | T_UMOUNT_CANDIDATE);
+  listDel(candidates, m);
+}
+
+/**
+ * For each mount of the set, the mount at its mountpoint under everything
+ * its parent propagates to; each is flagged a candidate and, unless it is
+ * already being unmounted, put at the head of `candidates`. A child that is
+ * a candidate already means the rest below that q has been seen.
+ * Analogous to fs/pnode.c:gather_candidates() (6.18).
+ */
+function gatherCandidates(k: Kernel, set: List, candidates: List): void {
+  for (const m of set) {
+    if (isCandidate(m)) continue;
+    m.mnt_t_flags |= T_UMOUNT_CANDIDATE;
+    const p = m.mnt_parent;
+    let q = propagationNext(p, p);
+    while (q) {
+      const child = lookupMnt(k, q, m.mnt_mountpoint);
+      if (child) {
+        if (isCandidate(child)) {
+          q = skipPropagationSubtree(q, p);
+          continue;
+        }
+        child.mnt_t_flags |= T_UMOUNT_CANDIDATE;
+        if (!willBeUnmounted(child)) candidates.unshift(child); // list_add()
+      }
+      q = propagationNext(q, p);
+    }
+  }
+  for (const m of set) m.mnt_t_flags &= ~T_UMOUNT_CANDIDATE;
+}
+
+/**
+ * Some child of `m` stays, so m stays; and so does each candidate ancestor
+ * up the chain, except where the chain is a stack of full overmounts.
+ * Analogous to fs/pnode.c:trim_ancestors() (6.18).
+ */
+function trimAncestors(m: Mount): void {
+  for (let p = m.mnt_parent; isCandidate(p); m = p, p = p.mnt_parent) {
+    if (isMarked(m)) return; // all candidates beneath are overmounts
+    m.mnt_t_flags |= T_MARKED;
+    if (m !== p.overmount) p.mnt_t_flags &= ~T_UMOUNT_CANDIDATE;
+  }
+}
+
+/**
+ * Settle `m` if its children allow: a non-candidate child other than the
+ * overmount keeps it (and its ancestors); an unlocked m with no children
+ * left goes now. Only m itself may leave the list here.
+ * Analogous to fs/pnode.c:trim_one() (6.18).
+ */
+function trimOne(m: Mount, candidates: List, toUmount: List): void {
+  if (!isCandidate(m)) {
+    // trim_ancestors() left it on list
+    removeFromCandidateList(m, candidates);
+    return;
+  }
+  let removeThis = false;
+  let found = false;
+  let umountThis = false;
+  for (const n of m.mnt_mounts) {
+    if (!isCandidate(n)) {
+      found = true;
+      if (n !== m.overmount) {
+        removeThis = true;
+        break;
+      }
+    }
+  }
+  if (found) {
+    trimAncestors(m);
+  } else if (!isLocked(m) && m.mnt_mounts.length === 0) {
+    removeThis = true;
+    umountThis = true;
+  }
+  if (removeThis) {
+    removeFromCandidateList(m, candidates);
+    if (umountThis) umountOne(m, toUmount);
+  }
+}
+
+/**
+ * Unmount the candidate `m` with the chain of candidate ancestors above it,
+ * up to (not including) the first locked one whose parent stays.
+ * Analogous to fs/pnode.c:handle_locked() (6.18).
+ */
+function handleLocked(m: Mount, candidates: List, toUmount: List): void {
+  let cutoff = m;
+  if (!isCandidate(m)) {
+    // trim_ancestors() left it on list
+    removeFromCandidateList(m, candidates);
+    return;
+  }
+  let p = m;
+  for (; isCandidate(p); p = p.mnt_parent) {
+    removeFromCandidateList(p, candidates);
+    if (!isLocked(p)) cutoff = p.mnt_parent;
+  }
+  if (willBeUnmounted(p)) cutoff = p;
+  while (m !== cutoff) {
+    umountOne(m, toUmount);
+    m = m.mnt_parent;
+  }
+}
+
+/**
+ * `m` stays, but what it sits on goes: slide it down the stack to where
+ * the lowest mount going away was attached. (The stack's mounts are
+ * detached from that parent by umount_tree() right after.)
+ * Analogous to fs/pnode.c:reparent() (6.18).
+ */
+function reparent(k: Kernel, m: Mount): void {
+  let p = m;
+  let mp;
+  do {
+    mp = p.mnt_mountpoint;
+    p = p.mnt_parent;
+  } while (willBeUnmounted(p));
+  mntChangeMountpoint(k, p, mp, m);
+}
+
+/**
+ * Add to `set` (the mounts umount_tree() gathered, already flagged
+ * MNT_UMOUNT and hidden from their parents) every mount that received
+ * propagation along with them and has nothing keeping it.
+ * Analogous to fs/pnode.c:propagate_umount() (6.18).
+ */
+export function propagateUmount(k: Kernel, set: List): void {
+  traced(k, 'propagate_umount', () => {
+    const toUmount: List = []; // committed to unmounting
+    const candidates: List = []; // undecided umount candidates
+    // collect all candidates
+    gatherCandidates(k, set, candidates);
+    // reduce the set until it's non-shifting
+    for (const m of [...candidates]) if (candidates.includes(m)) trimOne(m, candidates, toUmount);
+    // ... and non-revealing
+    while (candidates.length) handleLocked(candidates[0]!, candidates, toUmount);
+    // now toUmount consists of all acceptable candidates;
+    // deal with reparenting of remaining overmounts on those
+    for (const m of toUmount) if (m.overmount) reparent(k, m.overmount);
+    // and fold them into the set
+    set.push(...toUmount);
+  });
+}
