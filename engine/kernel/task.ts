@@ -29,7 +29,15 @@ export function forkTask(k: Kernel, parent: Task, comm: string): Task {
 export function taskWorkRun(k: Kernel, task: Task): void {
   if (task.task_works.length === 0) return;
   traced(k, 'task_work_run', () => {
-    for (let work = task.task_works.shift(); work; work = task.task_works.shift()) work.run();
+    // Run by index (work may queue more work) and drop what ran at the end,
+    // as shift() would have, without shifting a long queue each time.
+    const works = task.task_works;
+    let i = 0;
+    try {
+      for (; i < works.length; i++) works[i]!.run();
+    } finally {
+      works.splice(0, Math.min(i + 1, works.length));
+    }
   });
 }
 

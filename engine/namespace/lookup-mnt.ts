@@ -18,9 +18,9 @@ export function lookupMnt(k: Kernel, parent: Mount, dentry: Dentry): Mount | nul
 /** Hash `mnt` under its mnt_parent and mnt_mountpoint. Part of __attach_mnt(). */
 export function hashMnt(k: Kernel, mnt: Mount): void {
   const key = hashKey(mnt.mnt_parent, mnt.mnt_mountpoint);
-  const chain = k.mount_hashtable.get(key) ?? [];
-  chain.unshift(mnt);
-  k.mount_hashtable.set(key, chain);
+  const chain = k.mount_hashtable.get(key);
+  if (chain) chain.unshift(mnt);
+  else k.mount_hashtable.set(key, [mnt]); // a one-slot array: most chains hold one mount
   mnt.hashed = true;
 }
 

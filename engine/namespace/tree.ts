@@ -83,3 +83,17 @@ export function mntChangeMountpoint(k: Kernel, parent: Mount, mp: Dentry, mnt: M
   attachMnt(k, mnt, parent, mp);
   if (k.variant.childrenPinParents) oldParent.mnt_count--; // mnt_add_count(old_parent, -1)
 }
+
+/**
+ * list_del_init(&p->mnt_child) for many mounts at once: each parent's list
+ * is compacted once, so unmounting a wide tree stays linear.
+ */
+export function removeChildren(mounts: readonly Mount[]): void {
+  const going = new Set(mounts);
+  for (const parent of new Set(mounts.map((m) => m.mnt_parent))) {
+    const list = parent.mnt_mounts;
+    let kept = 0;
+    for (const child of list) if (!going.has(child)) list[kept++] = child;
+    list.length = kept;
+  }
+}

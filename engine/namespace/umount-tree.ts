@@ -7,7 +7,7 @@ import { propagationNext } from '../pnode/propagation-next';
 import { propagateUmount } from '../pnode/propagate-umount';
 import { pinInsertGroup } from './fs-pin';
 import { lookupMnt } from './lookup-mnt';
-import { removeChild, unhashFromParent } from './tree';
+import { removeChildren, unhashFromParent } from './tree';
 
 /**
  * Should an unmounted mount be cut from its parent, or stay connected?
@@ -52,18 +52,16 @@ export function umountTree(k: Kernel, mnt: Mount, how: number): void {
     // Gather, in next_mnt() pre-order. v4.19's list_move() adds at the
     // head, so there the list ends up in reverse pre-order; 6.17+ adds at
     // the tail. That is the order they are processed in.
-    const gathered: Mount[] = [];
-    for (const p of subtree(mnt)) {
-      p.mnt_flags |= MNT_UMOUNT;
-      if (k.variant.detached === 'null-ns') gathered.unshift(p);
-      else gathered.push(p);
-    }
+    const gathered = subtree(mnt);
+    if (k.variant.detached === 'null-ns') gathered.reverse();
+    for (const p of gathered) p.mnt_flags |= MNT_UMOUNT;
     // Hide them from their parents' mnt_mounts, so nothing walks them now.
-    for (const p of gathered) removeChild(p);
+    removeChildren(gathered);
     // Add the mounts that received propagation along with these.
     if (how & UMOUNT_PROPAGATE) propagateUmount(k, gathered);
     // Out of their peer groups and slave lists, all at once.
     bulkMakePrivate(k, gathered);
+    const disconnected: Mount[] = [];
     for (const p of gathered) {
       if (p.mnt_ns) p.mnt_ns.mounts.delete(p);
       p.mnt_ns = null;
@@ -77,7 +75,10 @@ export function umountTree(k: Kernel, mnt: Mount, how: number): void {
         if (!disconnect) p.mnt_parent.mnt_mounts.push(p); // "don't forget about p"
         else unhashFromParent(k, p, { saveExMountpoint: k.variant.unmountBookkeeping === 'fs_pin' });
       }
-      if (k.variant.unmountBookkeeping === 'unmounted-list' && disconnect) k.unmountedMounts.unshift(p);
+      if (k.variant.unmountBookkeeping === 'unmounted-list' && disconnect) disconnected.push(p);
     }
+    // hlist_add_head() of each in turn onto `unmounted`: the last one first.
+    const before = k.unmountedMounts.splice(0);
+    for (const m of disconnected.reverse().concat(before)) k.unmountedMounts.push(m);
   });
 }
