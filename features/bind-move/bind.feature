@@ -5,8 +5,8 @@ Feature: Bind mounts: the same filesystem seen at a second place
   tree - root to child", `rbind/fs_bind_rbind35.sh` "rbind within same tree -
   root to child, child is private"), and gVisor `test/syscalls/linux/mount.cc`
   (`SimpleBind`, `BindToSelf`, `RecursiveBind`, `BindMountDirectoryOntoFileFails`).
-  Only private mounts: `fs_bind`'s shared, slave and unbindable variants are not
-  in the dialect yet.
+  Only private mounts here: `fs_bind`'s shared, slave and unbindable variants
+  are in `features/propagation/`.
 
   `mount --bind` is `mount(MS_BIND)`: `clone_mnt()` makes a new mount of the
   same superblock, rooted at the source's dentry. `--rbind` adds `MS_REC`, and

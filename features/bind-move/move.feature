@@ -5,8 +5,8 @@ Feature: mount --move: a mount changes place, with all it carries
   directory to unshare mountpoint"), and gVisor `test/syscalls/linux/mount.cc`
   (`MountMoveSuccess`, `MountMoveSourceNotMounted`). The cases under a shared
   parent (`MountMoveSharedParent`, `fs_bind` `move/test01`-`test05`,
-  `test09`-`test17`, `test21`, `test22`) need shared subtrees and are not in the
-  dialect yet.
+  `test09`-`test17`, `test21`, `test22`) are about shared subtrees: see
+  `features/propagation/move.feature`.
 
   `mount --move` is `mount(MS_MOVE)`, which `do_move_mount()` shares with
   `move_mount(2)`: the source must be the root of a mount (`path_mounted()`,
