@@ -20,7 +20,7 @@ export function grow(stream: Stream, scenarios: number): string {
   const lines = stream.envelopes.map((e) => JSON.stringify(e));
   const runWideLines = stream.envelopes.map((e) => RUN_WIDE.some((k) => k in e));
   const runWide = new Set<string>();
-  stream.envelopes.forEach((e, i) => {
+  stream.envelopes.forEach((_, i) => {
     if (runWideLines[i]) for (const m of (lines[i] ?? '').matchAll(UUID)) runWide.add(m[1] ?? '');
   });
   const perCopy = Math.max(1, stream.envelopes.filter((e) => e.pickle).length);

@@ -60,7 +60,7 @@ export function renderFeature(spec: Spec, feature: Feature, templates: Templates
 export function renderCitations(spec: Spec, templates: Templates): string {
   return templates.render('citations', {
     page: pageContext(spec, 'citations.html', 'Citations · mountspec', 'citations'),
-    citations: spec.citations.map((c) => citationView(spec, c, '')),
+    citations: spec.citations.map((c) => citationView(c, '')),
   });
 }
 

@@ -215,7 +215,7 @@ export function safeUrl(url: string | null): string | null {
   return url !== null && /^https?:\/\//i.test(url) ? url : null;
 }
 
-export function citationView(spec: Spec, c: Citation, root: string) {
+export function citationView(c: Citation, root: string) {
   const node = c.narrative.file.data.citations?.[c.index]?.node;
   const tree: Root = { type: 'root', children: node ? [structuredClone(node)] : [] };
   // The node keeps the index remark-citations gave it in its own narrative.

@@ -24,10 +24,12 @@ export function toJsonLine(r: CommandResult): string {
 export function toTerminal(results: readonly CommandResult[]): string {
   let text = '';
   for (const r of results) {
-    if (r.stuck && r.status === null && text.includes('-- stuck')) break;
     text += `# ${r.command}\n${r.stdout}${r.stderr}`;
     for (const line of r.kernel) text += `${line}\n`;
-    if (r.stuck) text += `-- stuck: "${r.command}" never returned; the shell takes no more input --\n`;
+    if (!r.stuck) continue;
+    // The lines after it were typed but never read: a terminal shows nothing more.
+    text += `-- stuck: "${r.command}" never returned; the shell takes no more input --\n`;
+    break;
   }
   return text;
 }

@@ -13,7 +13,7 @@ import type { Variant } from '../kernel/variants';
 import { AT_FDCWD, O_RDONLY } from '../kernel/constants';
 import { renderMountinfo } from '../observe/mountinfo';
 import { snapshot } from '../observe/snapshot';
-import { DialectError, type CommandResult, type TranscriptLine } from '../transcript/types';
+import type { CommandResult, TranscriptLine } from '../transcript/types';
 import { checkInvariants } from '../invariants';
 import { checkDialect } from './dialect';
 import type { CommandList, Redirection, SimpleCommand } from './parse';

@@ -32,7 +32,7 @@ const GETCWD_ERRSTR = 'getcwd: cannot access parent directories';
  * getcwd(3) for the task, or bash's warning naming `forWhom` when it fails.
  * Analogous to bash general.c:get_working_directory().
  */
-export function getWorkingDirectory(k: Kernel, task: Task, forWhom: string): { cwd: string } | { warning: string } {
+export function getWorkingDirectory(task: Task, forWhom: string): { cwd: string } | { warning: string } {
   const cwd = pathFromRoot(task.pwd, task.root);
   if (cwd !== null) return { cwd };
   return { warning: `${forWhom}: error retrieving current directory: ${GETCWD_ERRSTR}: ${strerror('ENOENT')}` };
@@ -89,7 +89,7 @@ export function cd(k: Kernel, task: Task, wd: WorkingDirectory, dir: string, pos
   const sys = bindSyscalls(k, task);
   let warning: string | undefined;
   if (wd.tcwd === null) {
-    const got = getWorkingDirectory(k, task, 'chdir');
+    const got = getWorkingDirectory(task, 'chdir');
     if ('cwd' in got) wd.tcwd = got.cwd;
     else warning = got.warning;
   }
@@ -99,7 +99,7 @@ export function cd(k: Kernel, task: Task, wd: WorkingDirectory, dir: string, pos
   const withWarning = (o: BuiltinOutcome): BuiltinOutcome => (warning ? { ...o, warning: o.warning ? `${warning}\n${o.warning}` : warning } : o);
   // After a chdir that canonicalizing did not vouch for, ask getcwd (resetpwd()).
   const reset = (): BuiltinOutcome => {
-    const got = getWorkingDirectory(k, task, 'cd');
+    const got = getWorkingDirectory(task, 'cd');
     wd.tcwd = 'cwd' in got ? got.cwd : tdir;
     return withWarning('warning' in got ? { status: 0, warning: got.warning } : { status: 0 });
   };
@@ -125,7 +125,7 @@ export function cd(k: Kernel, task: Task, wd: WorkingDirectory, dir: string, pos
 export function pwd(k: Kernel, task: Task, wd: WorkingDirectory, posix: boolean): BuiltinOutcome {
   if (wd.tcwd !== null && !(posix && !sameFile(k, task, '.', wd.tcwd))) return { status: 0, stdout: `${wd.tcwd}\n` };
   wd.tcwd = null;
-  const got = getWorkingDirectory(k, task, 'pwd');
+  const got = getWorkingDirectory(task, 'pwd');
   if ('warning' in got) return { status: 1, warning: got.warning };
   wd.tcwd = got.cwd;
   return { status: 0, stdout: `${got.cwd}\n` };
@@ -137,6 +137,6 @@ export function pwd(k: Kernel, task: Task, wd: WorkingDirectory, posix: boolean)
  */
 export function inheritedWorkingDirectory(k: Kernel, task: Task, inherited: string | null): { tcwd: string | null; warning?: string } {
   if (inherited !== null && sameFile(k, task, '.', inherited)) return { tcwd: inherited };
-  const got = getWorkingDirectory(k, task, 'shell-init');
+  const got = getWorkingDirectory(task, 'shell-init');
   return 'cwd' in got ? { tcwd: got.cwd } : { tcwd: null, warning: got.warning };
 }

@@ -111,7 +111,7 @@ function flagsToPropagationType(msFlags: number): number {
  * first gives every mount concerned a peer group id.
  * Analogous to fs/namespace.c:do_change_type() (6.18; v4.19).
  */
-function doChangeType(k: Kernel, task: Task, path: Path, msFlags: number): SyscallResult<0> {
+function doChangeType(k: Kernel, path: Path, msFlags: number): SyscallResult<0> {
   return traced(k, 'do_change_type', () => {
     const mnt = path.mnt;
     const recurse = (msFlags & MS_REC) !== 0;
@@ -143,7 +143,7 @@ export function mount(k: Kernel, task: Task, args: MountArgs): SyscallResult<0> 
     if (!found.ok) return found;
     const target = found.value.path;
     if (args.flags & MS_BIND) return doLoopback(k, task, target, args.source, (args.flags & MS_REC) !== 0);
-    if (args.flags & MS_PROPAGATION) return doChangeType(k, task, target, args.flags);
+    if (args.flags & MS_PROPAGATION) return doChangeType(k, target, args.flags);
     if (args.flags & MS_MOVE) {
       return traced(k, 'do_move_mount_old', () => {
         if (args.source === '') return fail('EINVAL');
