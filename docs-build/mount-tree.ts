@@ -50,6 +50,8 @@ function pinLine(m: MountView): string | null {
 function groupName(root: MountView): string {
   if (root.ns === 'init') return 'mount namespace (init)';
   if (root.ns?.startsWith('anon:')) return `anonymous namespace ${root.ns.slice(5)} (detached clone)`;
+  const unshared = /^mnt:(\d+)(?::user:(\d+))?$/.exec(root.ns ?? '');
+  if (unshared) return `mount namespace ${unshared[1]} (unshare -m)${unshared[2] ? `, owned by user namespace ${unshared[2]}` : ''}`;
   return root.flags.includes('MNT_UMOUNT') ? 'no namespace: unmounted' : 'no namespace';
 }
 

@@ -1,6 +1,7 @@
 // procfs, as far as the transcripts reach into it: /proc/self/fd/N (magic
 // links to an open file's path, resolved by the path walk) and
-// /proc/self/mountinfo (rendered by observe/mountinfo.ts).
+// /proc/self/mountinfo (rendered by observe/mountinfo.ts), and the id-map
+// files unshare -r writes.
 
 import type { Kernel, SuperBlock } from '../kernel/types';
 import { newDentry } from './super';
@@ -10,4 +11,5 @@ export function populateProc(k: Kernel, sb: SuperBlock): void {
   const self = newDentry(k, sb.s_root, 'self', sb, 'dir', { kind: 'self' });
   newDentry(k, self, 'fd', sb, 'dir', { kind: 'fd-dir' });
   newDentry(k, self, 'mountinfo', sb, 'file', { kind: 'mountinfo' });
+  for (const name of ['uid_map', 'gid_map', 'setgroups']) newDentry(k, self, name, sb, 'file', { kind: 'id-map' });
 }

@@ -13,7 +13,7 @@ import { pathGet, pathPut } from '../namespace/refs';
 import type { SyscallResult } from '../result';
 import { mkdirat } from '../syscalls/mkdirat';
 import { mount } from '../syscalls/mount';
-import type { Kernel, Task } from './types';
+import type { Kernel, Task, UserNamespace } from './types';
 import { VARIANTS, type Variant } from './variants';
 
 /**
@@ -28,6 +28,9 @@ function must<T>(what: string, result: SyscallResult<T>): T {
   return result.value;
 }
 
+/** init_user_ns: owns the initial mount namespace; ns_id 0 keeps mount namespace ids as before. */
+const INIT_USER_NS: UserNamespace = { ns_id: 0, parent: null, level: 0 };
+
 function emptyKernel(variantId: Variant['id']): Kernel {
   return {
     variant: VARIANTS[variantId],
@@ -41,6 +44,7 @@ function emptyKernel(variantId: Variant['id']): Kernel {
     namespaces: new Set(),
     tasks: new Map(),
     init_ns: null as unknown as Kernel['init_ns'], // set by createKernel before any use
+    init_user_ns: INIT_USER_NS,
     log: [],
     frames: [],
     current: null,
@@ -67,7 +71,7 @@ export function createKernel(variantId: Variant['id']): { kernel: Kernel; shell:
   // init_mount_tree(): rootfs is the namespace root, hidden below "/".
   const rootfsSb = allocSuper(k, 'rootfs', 'rootfs');
   const rootfs = allocVfsmnt(k, rootfsSb, rootfsSb.s_root, 0);
-  const ns = allocMntNs(k, false, rootfs);
+  const ns = allocMntNs(k, k.init_user_ns, false, rootfs);
   (k as { init_ns: Kernel['init_ns'] }).init_ns = ns;
   rootfs.mnt_ns = ns;
   ns.mounts.add(rootfs);
@@ -79,6 +83,7 @@ export function createKernel(variantId: Variant['id']): { kernel: Kernel; shell:
     pwd: pathGet(k, rootPath),
     files: new Map(),
     mnt_ns: ns,
+    user_ns: k.init_user_ns,
     task_works: [],
     exited: false,
   };

@@ -11,6 +11,11 @@ export const MNT_READONLY = 0x40;
 export const MNT_SHARED = 0x1000;
 export const MNT_UNBINDABLE = 0x2000;
 export const MNT_INTERNAL = 0x4000;
+export const MNT_LOCK_ATIME = 0x040000;
+export const MNT_LOCK_NOEXEC = 0x080000;
+export const MNT_LOCK_NOSUID = 0x100000;
+export const MNT_LOCK_NODEV = 0x200000;
+export const MNT_LOCK_READONLY = 0x400000;
 export const MNT_LOCKED = 0x800000;
 export const MNT_DOOMED = 0x1000000;
 export const MNT_SYNC_UMOUNT = 0x2000000;
@@ -40,6 +45,11 @@ export const MNT_FORCE = 1;
 export const MNT_DETACH = 2;
 export const MNT_EXPIRE = 4;
 export const UMOUNT_NOFOLLOW = 8;
+
+/** unshare(2) / clone(2) flags (include/uapi/linux/sched.h). */
+export const CLONE_FS = 0x200;
+export const CLONE_NEWNS = 0x20000;
+export const CLONE_NEWUSER = 0x10000000;
 
 /** mount(2) flags. */
 export const MS_NOSUID = 2;

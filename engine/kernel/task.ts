@@ -3,6 +3,7 @@
 // way back to user space, as in the kernel.
 
 import { fput } from '../fs/file';
+import { putMntNs } from '../namespace/put-mnt-ns';
 import { pathGet, pathPut } from '../namespace/refs';
 import { traced } from './kernel';
 import type { Kernel, Task } from './types';
@@ -18,9 +19,11 @@ export function forkTask(k: Kernel, parent: Task, comm: string): Task {
     pwd: pathGet(k, parent.pwd),
     files,
     mnt_ns: parent.mnt_ns,
+    user_ns: parent.user_ns,
     task_works: [],
     exited: false,
   };
+  child.mnt_ns.count++; // copy_namespaces() without CLONE_NEW*: get_nsproxy()
   k.tasks.set(child.pid, child);
   return child;
 }
@@ -53,6 +56,7 @@ export function exitTask(k: Kernel, task: Task): void {
       }
       pathPut(k, task.root);
       pathPut(k, task.pwd);
+      putMntNs(k, task.mnt_ns); // exit_task_namespaces(), before exit_task_work()
       taskWorkRun(k, task);
     });
   } finally {

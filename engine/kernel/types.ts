@@ -24,7 +24,9 @@ export type ProcNode =
   | { readonly kind: 'root' }
   | { readonly kind: 'self' }
   | { readonly kind: 'fd-dir' }
-  | { readonly kind: 'mountinfo' };
+  | { readonly kind: 'mountinfo' }
+  /** /proc/self/{uid_map,gid_map,setgroups}: what unshare -r writes. */
+  | { readonly kind: 'id-map' };
 
 /** struct super_block: one mounted filesystem instance. */
 export interface SuperBlock {
@@ -109,11 +111,28 @@ export interface Mount {
   freed: boolean;
 }
 
+/**
+ * struct user_namespace, reduced to what mounts care about: who owns a
+ * mount namespace, and who is capable over whom. Every task in the model is
+ * uid 0 of its user namespace with a full capability set (unshare -r maps
+ * it so), so ns_capable() is a question of ancestry only.
+ */
+export interface UserNamespace {
+  readonly ns_id: number;
+  /** null only for init_user_ns. */
+  readonly parent: UserNamespace | null;
+  readonly level: number;
+}
+
 /** struct mnt_namespace. */
 export interface MntNamespace {
   readonly ns_id: number;
   /** Anonymous: a detached tree made by open_tree(OPEN_TREE_CLONE) (5.2+). */
   readonly anon: boolean;
+  /** The user namespace that owns it (may_mount() asks for CAP_SYS_ADMIN there). */
+  readonly user_ns: UserNamespace;
+  /** References from tasks' nsproxy (ns->passive aside); put_mnt_ns() tears it down at 0. Unused for anonymous ones. */
+  count: number;
   root: Mount;
   /** The namespace's mounts (ns->list / the rbtree), in mnt_id order when shown. */
   readonly mounts: Set<Mount>;
@@ -146,8 +165,10 @@ export interface Task {
   pwd: Path;
   /** The fd table: fd number → file (each entry holds one f_count). */
   readonly files: Map<number, File>;
-  /** nsproxy->mnt_ns. */
+  /** nsproxy->mnt_ns (holds one `count` on it). */
   mnt_ns: MntNamespace;
+  /** cred->user_ns: uid 0 with every capability there (see UserNamespace). */
+  user_ns: UserNamespace;
   /** Work queued to run on return to user space (task_work). */
   readonly task_works: { readonly name: string; readonly run: () => void }[];
   exited: boolean;
@@ -171,6 +192,7 @@ export interface Kernel {
   readonly namespaces: Set<MntNamespace>;
   readonly tasks: Map<number, Task>;
   readonly init_ns: MntNamespace;
+  readonly init_user_ns: UserNamespace;
   /** dmesg lines since boot. */
   readonly log: string[];
   /** The modelled call stack, outermost first, for soft-lockup traces. */

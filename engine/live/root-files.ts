@@ -17,6 +17,7 @@ const COMMANDS: readonly (readonly [string, string])[] = [
   ['touch', 'touch'],
   ['ls', 'ls'],
   ['cat', 'cat'],
+  ['unshare', 'unshare'],
 ];
 
 const SEARCH_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];

@@ -1,4 +1,4 @@
-import type { Dentry, Kernel, Mount, MntNamespace, SuperBlock, Task } from '../kernel/types';
+import type { UserNamespace, Dentry, Kernel, Mount, MntNamespace, SuperBlock, Task } from '../kernel/types';
 
 /**
  * A new struct mount with mnt_count 1, owned by its creator (R1).
@@ -33,8 +33,8 @@ export function allocVfsmnt(k: Kernel, sb: SuperBlock, root: Dentry, flags: numb
 }
 
 /** Analogous to fs/namespace.c:alloc_mnt_ns() (anon = true for open_tree's detached trees, 5.2+). */
-export function allocMntNs(k: Kernel, anon: boolean, root: Mount): MntNamespace {
-  const ns: MntNamespace = { ns_id: ++k.ids.ns, anon, root, mounts: new Set(), freed: false };
+export function allocMntNs(k: Kernel, userNs: UserNamespace, anon: boolean, root: Mount): MntNamespace {
+  const ns: MntNamespace = { ns_id: ++k.ids.ns, anon, user_ns: userNs, count: anon ? 0 : 1, root, mounts: new Set(), freed: false };
   k.namespaces.add(ns);
   return ns;
 }

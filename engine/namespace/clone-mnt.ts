@@ -1,25 +1,29 @@
-import { CL_COPY_UNBINDABLE, CL_MAKE_SHARED, CL_PRIVATE, CL_SLAVE, MNT_DOOMED, MNT_INTERNAL, MNT_LOCKED, MNT_SHARED, MNT_SYNC_UMOUNT, MNT_UNBINDABLE } from '../kernel/constants';
+import { UMOUNT_SYNC, CL_COPY_UNBINDABLE, CL_MAKE_SHARED, CL_PRIVATE, CL_SLAVE, MNT_DOOMED, MNT_INTERNAL, MNT_LOCKED, MNT_SHARED, MNT_SYNC_UMOUNT, MNT_UNBINDABLE } from '../kernel/constants';
 import type { Dentry, Kernel, Mount } from '../kernel/types';
 import { isSubdir } from '../fs/super';
 import { isMntSlave, isMntUnbindable, mntAllocGroupId, peerRingAddAfter, peers, setMntShared, slaveListAddBehind, slaveListAddHead } from '../pnode/pnode';
+import type { Errno } from '../errno';
 import { fail, ok, type SyscallResult } from '../result';
+import { umountTree } from './umount-tree';
 import { allocVfsmnt } from './alloc';
 import { attachMnt } from './tree';
 
 /**
  * Flags a clone does not inherit. v4.19 strips only WRITE_HOLD, MARKED and
- * INTERNAL; 6.x strips MNT_INTERNAL_FLAGS (also DOOMED, SYNC_UMOUNT).
- * Neither strips MNT_UMOUNT or MNT_LOCKED. Propagation state is never
- * copied as such: MNT_SHARED follows the group id below (v4.19 copies the
- * bit and then clears it in exactly the cases that leave no group id), and
- * 6.18 keeps "unbindable" in mnt_t_flags, which clone_mnt() does not copy
- * (v4.19 copied MNT_UNBINDABLE, but no caller clones an unbindable mount
- * without CL_COPY_UNBINDABLE, which the dialect never uses).
+ * INTERNAL; 6.x strips MNT_INTERNAL_FLAGS (also DOOMED, SYNC_UMOUNT, and
+ * since 6.17 MNT_LOCKED, which copy_tree() puts back on submounts; v4.19's
+ * __do_loopback() unlocked the root instead). Neither strips MNT_UMOUNT.
+ * MNT_SHARED is never copied as such: it follows the group id below (v4.19
+ * copies the bit and then clears it in exactly the cases that leave no
+ * group id). "Unbindable" differs: v4.19 copies MNT_UNBINDABLE, while 6.18
+ * keeps it apart from mnt_flags and clone_mnt() leaves it behind, so an
+ * unbindable mount copied by unshare(CLONE_NEWNS) (CL_COPY_UNBINDABLE) is
+ * unbindable on v4.19 and not on 6.18, as the live 6.18 kernel shows.
  */
 function strippedFlags(k: Kernel): number {
   const v419 = 0x200 /* MNT_WRITE_HOLD */ | 0x4000000 /* MNT_MARKED */ | MNT_INTERNAL;
-  const always = MNT_SHARED | MNT_UNBINDABLE;
-  return k.variant.detached === 'null-ns' ? v419 | always : v419 | always | MNT_DOOMED | MNT_SYNC_UMOUNT;
+  if (k.variant.detached === 'null-ns') return v419 | MNT_SHARED;
+  return v419 | MNT_SHARED | MNT_UNBINDABLE | MNT_DOOMED | MNT_SYNC_UMOUNT | MNT_LOCKED;
 }
 
 /**
@@ -58,16 +62,23 @@ export function cloneMnt(k: Kernel, old: Mount, root: Dentry, flag: number): Mou
 export function copyTree(k: Kernel, mnt: Mount, dentry: Dentry, flag: number): SyscallResult<Mount> {
   if (!(flag & CL_COPY_UNBINDABLE) && isMntUnbindable(mnt)) return fail('EINVAL');
   const root = cloneMnt(k, mnt, dentry, flag);
-  const copyChildren = (src: Mount, dst: Mount, under: Dentry | null) => {
+  const copyChildren = (src: Mount, dst: Mount, under: Dentry | null): Errno | null => {
     for (const child of [...src.mnt_mounts]) {
       if (under && !isSubdir(child.mnt_mountpoint, under)) continue;
-      if (!(flag & CL_COPY_UNBINDABLE) && isMntUnbindable(child)) continue; // (unbindable and MNT_LOCKED: EPERM; nothing is locked here)
+      if (!(flag & CL_COPY_UNBINDABLE) && isMntUnbindable(child)) {
+        if (child.mnt_flags & MNT_LOCKED) return 'EPERM'; // skipping it would reveal what it covers
+        continue;
+      }
       const copy = cloneMnt(k, child, child.mnt_root, flag);
       if (child.mnt_flags & MNT_LOCKED) copy.mnt_flags |= MNT_LOCKED;
       attachMnt(k, copy, dst, child.mnt_mountpoint);
-      copyChildren(child, copy, null);
+      const error = copyChildren(child, copy, null);
+      if (error) return error;
     }
+    return null;
   };
-  copyChildren(mnt, root, dentry);
-  return ok(root);
+  const error = copyChildren(mnt, root, dentry);
+  if (!error) return ok(root);
+  umountTree(k, root, UMOUNT_SYNC); // out: what was copied so far goes
+  return fail(error);
 }

@@ -5,6 +5,7 @@ import { propagateMnt } from '../pnode/propagate-mnt';
 import { isMntShared, mntAllocGroupId, mntReleaseGroupId, setMntShared } from '../pnode/pnode';
 import { fail, ok, type SyscallResult } from '../result';
 import { isMounted, mntHasParent, subtree } from './alloc';
+import { lockMntTree } from './lock-mnt-tree';
 import { lookupMnt } from './lookup-mnt';
 import { mntputNoExpire } from './refs';
 import { commitTree, mntChangeMountpoint, mntSetMountpoint, unhashFromParent } from './tree';
@@ -88,7 +89,10 @@ export function attachRecursiveMnt(k: Kernel, source: Mount, dest: Path): Syscal
   // Now the original is in the same state as the secondaries: its root
   // attached to a mountpoint, not hashed. Deal with them all alike.
   treeList.unshift(source);
+  const userNs = k.current?.mnt_ns.user_ns ?? k.init_user_ns;
   for (const child of treeList) {
+    // Propagating into a less privileged namespace: the copy comes in locked, as unshare's would.
+    if (child.mnt_parent.mnt_ns && child.mnt_parent.mnt_ns.user_ns !== userNs) lockMntTree(child);
     const q = lookupMnt(k, child.mnt_parent, child.mnt_mountpoint);
     commitTree(k, child);
     if (q) mntChangeMountpoint(k, topmostOvermount(child), top.mnt_root, q);

@@ -21,7 +21,11 @@ export interface MountView {
   readonly fstype: string;
   readonly mnt_count: number;
   readonly flags: readonly string[];
-  /** "init", "anon:N" (a detached tree, 5.2+) or null (unmounted, or a ver #12 clone). */
+  /**
+   * "init", "anon:N" (a detached tree, 5.2+), "mnt:N" (one unshare -m
+   * made; "mnt:N:user:U" when a user namespace it made owns it) or null
+   * (unmounted, or a ver #12 clone).
+   */
   readonly ns: string | null;
   /** ≤5.2: the mnt_umount fs_pin: 0 armed, -1 being killed, 1 done. */
   readonly pin?: { readonly done: number; readonly onUnmounted: boolean; readonly onPinsOf: number | null };
@@ -49,7 +53,10 @@ export interface StateView {
 
 function nsName(k: Kernel, m: Mount): string | null {
   if (!m.mnt_ns) return null;
-  return m.mnt_ns === k.init_ns ? 'init' : `anon:${m.mnt_ns.ns_id}`;
+  const ns = m.mnt_ns;
+  if (ns === k.init_ns) return 'init';
+  if (ns.anon) return `anon:${ns.ns_id}`;
+  return ns.user_ns === k.init_user_ns ? `mnt:${ns.ns_id}` : `mnt:${ns.ns_id}:user:${ns.user_ns.ns_id}`;
 }
 
 function pathView(p: Path): PathView {

@@ -5,6 +5,7 @@
 import { parseCommandLine, type CommandList, type SimpleCommand } from './parse';
 import { coreutilsOperands, COREUTILS_OPTIONS } from './programs/coreutils';
 import { programName, SHELLS } from './programs/index';
+import { parseUnshareArgs } from './programs/unshare';
 import { parseMountArgs, parseUmountArgs } from './programs/util-linux';
 import { DialectError, type TranscriptLine } from '../transcript/types';
 
@@ -23,10 +24,16 @@ function checkSimple(command: SimpleCommand, place: TranscriptLine): void {
   else if (name === 'umount') parseUmountArgs(command.argv, place);
   else if (Object.hasOwn(COREUTILS_OPTIONS, name)) coreutilsOperands([name, ...command.argv.slice(1)], place);
   else if (SHELLS.has(name) && command.argv.length > 1) throw new DialectError(place, `${name} with arguments is not in the dialect: a nested shell reads the lines that follow`);
-  else if (name === 'open_tree_clone') {
-    const inner = command.argv.slice(2);
-    if (inner.length) checkSimple({ argv: inner, redirections: [] }, place);
-  }
+  else if (name === 'open_tree_clone') checkExecuted(command.argv.slice(2), place);
+  else if (name === 'unshare') checkExecuted(parseUnshareArgs(command.argv, place).command, place);
+}
+
+/** The program a helper execs (open_tree_clone N CMD..., unshare -m CMD...) is a dialect command too. */
+function checkExecuted(argv: readonly string[], place: TranscriptLine): void {
+  if (argv.length === 0) return;
+  const word = argv[0]!;
+  if (word.includes('/') && !word.startsWith('/bin/')) throw new DialectError(place, `${word}: an exec'd program is named as on PATH (/bin)`);
+  checkSimple({ argv, redirections: [] }, place);
 }
 
 /** Parse a line and check every command in it; throws DialectError naming the line. */

@@ -20,10 +20,11 @@ export interface ProgramContext {
 }
 
 /**
- * A program's outcome: an exit status, or an exec of a shell that then reads
- * the transcript's next lines in this same process.
+ * A program's outcome: an exit status, or an exec of a shell (`sh` or
+ * `bash`) that then reads the transcript's next lines in this same process;
+ * argv0 is what it was told its name is ("-sh" for a login shell).
  */
-export type ProgramOutcome = { readonly status: number } | { readonly execShell: string };
+export type ProgramOutcome = { readonly status: number } | { readonly execShell: string; readonly argv0: string };
 
 export type Program = (ctx: ProgramContext) => ProgramOutcome;
 

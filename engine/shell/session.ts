@@ -23,8 +23,10 @@ import { PROGRAMS, programName, SHELLS } from './programs/index';
 
 interface Shell {
   readonly task: Task;
-  /** argv[0]: the prefix of its error messages ("bash: line 3: ..."). */
+  /** argv[0]: the prefix of its error messages ("bash: line 3: ...", "-sh: line 1: ..." for a login shell). */
   readonly name: string;
+  /** Started as `sh` (or `-sh`): bash in POSIX mode. */
+  readonly posix: boolean;
   linesRead: number;
   /** $? */
   status: number;
@@ -52,7 +54,7 @@ export class ModelSession {
   constructor(variant: Variant['id']) {
     const { kernel, shell } = createKernel(variant);
     this.kernel = kernel;
-    this.shells = [{ task: shell, name: 'bash', linesRead: 0, status: 0, tcwd: '/', resume: null }];
+    this.shells = [{ task: shell, name: 'bash', posix: false, linesRead: 0, status: 0, tcwd: '/', resume: null }];
     this.topTask = shell;
   }
 
@@ -135,7 +137,7 @@ export class ModelSession {
         fail(error);
         // POSIX: a redirection error on a special builtin ends a
         // non-interactive shell; bash does so only as `sh` (posix mode).
-        return shell.name === 'sh' ? this.leave(shell, 1) : { status: 1 };
+        return shell.posix ? this.leave(shell, 1) : { status: 1 };
       }
       case 'exit':
         return this.exit(shell, args, fail);
@@ -145,7 +147,7 @@ export class ModelSession {
 
   /** cd and pwd, in bash's words; `sh` is bash in POSIX mode. */
   private directoryBuiltin(shell: Shell, word: 'cd' | 'pwd', args: string[], out: Output, fail: (message: string) => ListOutcome): ListOutcome {
-    const posix = shell.name === 'sh';
+    const posix = shell.posix;
     if (word === 'cd' && args.length === 0) return fail('cd: HOME not set');
     if (word === 'cd' && args.length > 1) return fail('cd: too many arguments');
     const outcome = word === 'cd' ? cd(this.kernel, shell.task, shell, args[0]!, posix) : pwd(this.kernel, shell.task, shell, posix);
@@ -211,7 +213,7 @@ export class ModelSession {
       return fail(redirectError);
     }
     let outcome: ProgramOutcome;
-    if (isShell) outcome = { execShell: name };
+    if (isShell) outcome = { execShell: name, argv0: word };
     else {
       outcome = program!({
         k: this.kernel,
@@ -228,7 +230,7 @@ export class ModelSession {
       // A new bash checks the $PWD it inherits against its cwd at start-up.
       const start = inheritedWorkingDirectory(this.kernel, child, shell.tcwd);
       if (start.warning) out.stderr += `${start.warning}\n`;
-      this.shells.push({ task: child, name: outcome.execShell, linesRead: 0, status: 0, tcwd: start.tcwd, resume });
+      this.shells.push({ task: child, name: outcome.argv0, posix: outcome.execShell === 'sh', linesRead: 0, status: 0, tcwd: start.tcwd, resume });
       return { nested: true };
     }
     exitTask(this.kernel, child);

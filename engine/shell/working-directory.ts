@@ -119,16 +119,25 @@ export function cd(k: Kernel, task: Task, wd: WorkingDirectory, dir: string, pos
 
 /**
  * pwd: bash prints the name it keeps; in POSIX mode it first checks that
- * the name still reaches the cwd, and falls back to getcwd.
- * Analogous to bash builtins/cd.def:pwd_builtin().
+ * the name still reaches the cwd, and falls back to getcwd. With no name
+ * kept, it asks getcwd, and in POSIX mode (the same_file() test failing on
+ * no name at all) asks once more: two messages when getcwd fails.
+ * Analogous to bash builtins/cd.def:pwd_builtin() (5.2).
  */
 export function pwd(k: Kernel, task: Task, wd: WorkingDirectory, posix: boolean): BuiltinOutcome {
   if (wd.tcwd !== null && !(posix && !sameFile(k, task, '.', wd.tcwd))) return { status: 0, stdout: `${wd.tcwd}\n` };
+  const warnings: string[] = [];
+  const attempts = posix && wd.tcwd === null ? 2 : 1;
   wd.tcwd = null;
-  const got = getWorkingDirectory(task, 'pwd');
-  if ('warning' in got) return { status: 1, warning: got.warning };
-  wd.tcwd = got.cwd;
-  return { status: 0, stdout: `${got.cwd}\n` };
+  for (let i = 0; i < attempts; i++) {
+    const got = getWorkingDirectory(task, 'pwd');
+    if ('cwd' in got) {
+      wd.tcwd = got.cwd;
+      return { status: 0, stdout: `${got.cwd}\n`, ...(warnings.length ? { warning: warnings.join('\n') } : {}) };
+    }
+    warnings.push(got.warning);
+  }
+  return { status: 1, warning: warnings.join('\n') };
 }
 
 /**

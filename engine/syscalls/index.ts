@@ -14,6 +14,7 @@ import { openTree } from './open_tree';
 import { openat } from './openat';
 import { read } from './read';
 import { umount2 } from './umount2';
+import { unshare } from './unshare';
 import { utimensat } from './utimensat';
 
 type SyscallTable = Record<string, (k: Kernel, task: Task, args: never) => SyscallResult<unknown>>;
@@ -30,6 +31,7 @@ export const syscalls = {
   openat,
   read,
   umount2,
+  unshare,
   utimensat,
 } satisfies SyscallTable;
 

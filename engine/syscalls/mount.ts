@@ -13,6 +13,7 @@ import { namespaceUnlock } from '../namespace/namespace-unlock';
 import { mntputNoExpire } from '../namespace/refs';
 import { umountTree } from '../namespace/umount-tree';
 import { fail, ok, type SyscallResult } from '../result';
+import { nsCapable } from '../kernel/user-namespace';
 import { enterSyscall } from './entry';
 
 export interface MountArgs {
@@ -41,6 +42,9 @@ function graftTree(k: Kernel, mnt: Mount, where: Path): SyscallResult<0> {
 function doNewMount(k: Kernel, task: Task, target: Path, fstype: string, source: string): SyscallResult<0> {
   return traced(k, 'do_new_mount', () => {
     if (!FILESYSTEMS.has(fstype)) return fail('ENODEV'); // mount(2) ENODEV: unknown filesystem type
+    // mount_capable(): tmpfs belongs to whoever mounts it (FS_USERNS_MOUNT);
+    // proc to the user namespace of the PID namespace it shows, which here is always the initial one.
+    if (fstype === 'proc' && !nsCapable(task, k.init_user_ns)) return fail('EPERM');
     const sb = allocSuper(k, fstype as 'tmpfs' | 'proc', source);
     const mnt = allocVfsmnt(k, sb, sb.s_root, MNT_RELATIME);
     if (fstype === 'proc') populateProc(k, sb);

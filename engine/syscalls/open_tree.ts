@@ -35,7 +35,7 @@ function detachedCopy(k: Kernel, task: Task, source: { mnt: Mount; dentry: Mount
       const clone = copied.value;
       clone.mnt_flags &= ~MNT_LOCKED;
       if (k.variant.detached === 'anon-ns') {
-        const ns = allocMntNs(k, true, clone);
+        const ns = allocMntNs(k, task.mnt_ns.user_ns, true, clone);
         for (const m of subtree(clone)) {
           m.mnt_ns = ns;
           ns.mounts.add(m);

@@ -40,9 +40,14 @@ export function describe(r: CommandResult): string {
 /**
  * mountinfo as "MOUNTPOINT FSTYPE SOURCE [on PARENT-MOUNTPOINT]" lines, in
  * mountinfo's order: ids and device numbers differ between kernels, so
- * parents are named by their mountpoint.
+ * parents are named by their mountpoint. With `propagation`, each line
+ * ends with mountinfo's optional fields (shared:N, master:N,
+ * propagate_from:N, unbindable); peer group ids are global to a kernel, so
+ * they are renumbered 1, 2, ... in order of appearance.
  */
-export function mountTable(mountinfo: string): string[] {
+export function mountTable(mountinfo: string, options: { propagation?: boolean } = {}): string[] {
+  const groups = new Map<string, number>();
+  const renumber = (id: string) => groups.get(id) ?? (groups.set(id, groups.size + 1), groups.size);
   const rows = mountinfo
     .split('\n')
     .filter((line) => line.trim() !== '')
@@ -50,11 +55,13 @@ export function mountTable(mountinfo: string): string[] {
       const [pre, post] = line.split(' - ');
       const fields = (pre ?? '').split(' ');
       const [fstype, source] = (post ?? '').split(' ');
-      return { id: fields[0], parent: fields[1], mountpoint: fields[4] ?? '?', fstype: fstype ?? '?', source: source ?? '?' };
+      const optional = fields.slice(6).map((field) => field.replace(/^(shared|master|propagate_from):(\d+)$/, (_, tag: string, id: string) => `${tag}:${renumber(id)}`));
+      return { id: fields[0], parent: fields[1], mountpoint: fields[4] ?? '?', fstype: fstype ?? '?', source: source ?? '?', optional };
     });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return rows.map((r) => {
     const parent = byId.get(r.parent);
-    return `${r.mountpoint} ${r.fstype} ${r.source}${parent ? ` on ${parent.mountpoint}` : ''}`;
+    const base = `${r.mountpoint} ${r.fstype} ${r.source}${parent ? ` on ${parent.mountpoint}` : ''}`;
+    return options.propagation && r.optional.length ? `${base} ${r.optional.join(' ')}` : base;
   });
 }

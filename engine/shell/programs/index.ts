@@ -4,6 +4,7 @@
 import type { Program } from '../program';
 import { cat, ls, mkdir, touch } from './coreutils';
 import { moveMount, openTreeClone } from './thread-helpers';
+import { unshare } from './unshare';
 import { mount, umount } from './util-linux';
 
 const table = new Map<string, Program>([
@@ -15,12 +16,14 @@ const table = new Map<string, Program>([
   ['cat', cat],
   ['move_mount', moveMount],
 ]);
+/** Shells a program can exec, or the shell can start: they read the next transcript lines. */
+export const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash']);
+
+// The two that exec another program take the table itself.
 table.set('open_tree_clone', openTreeClone(table));
+table.set('unshare', unshare(table, SHELLS));
 
 export const PROGRAMS: ReadonlyMap<string, Program> = table;
-
-/** Shells a program can exec, or the shell can start: they read the next transcript lines. */
-export const SHELLS = new Set(['sh', 'bash']);
 
 /** Resolve a command word as bash does with PATH=/bin: a bare name, or /bin/NAME. */
 export function programName(word: string): string {

@@ -31,7 +31,7 @@ export const openTreeClone =
     ctx.sys.dup2({ oldfd: cloned.value, newfd: fd });
     if (cloned.value !== fd) ctx.sys.close({ fd: cloned.value });
     // execvp(CMD): a shell goes on reading the transcript in this process.
-    if (command === 'sh' || command === 'bash') return { execShell: command };
+    if (command === 'sh' || command === 'bash') return { execShell: command, argv0: command };
     const program = programs.get(command);
     if (!program) {
       ctx.err(`open_tree_clone: ${strerror('ENOENT')}\n`);

@@ -101,6 +101,9 @@ function mountMessage(errno: Errno, request: Exclude<MountRequest, { kind: 'list
       return `mount(2) system call failed: ${strerror(errno)}.`;
     case 'EBUSY':
       return `${request.source} already mounted or mount point busy.`;
+    case 'EPERM':
+      // libmount as root: the kernel said no to this mount, not to us.
+      return isDirectory(request.target) ? 'permission denied.' : 'mount point is not a directory.';
     case 'ENODEV':
       return `unknown filesystem type '${request.kind === 'new' ? request.fstype : ''}'.`;
     default:

@@ -1,0 +1,43 @@
+// User namespaces, as far as mounts care: creating one (unshare -U), and
+// ns_capable() between them. Every model task is uid 0 of its user
+// namespace with a full capability set (the dialect's `unshare` always maps
+// root, -r), so being capable over a namespace is being in it or above it.
+
+import { lookupMnt } from '../namespace/lookup-mnt';
+import { fail, ok, type SyscallResult } from '../result';
+import type { Kernel, Path, Task, UserNamespace } from './types';
+
+/** Nesting limit of user namespaces (kernel/user_namespace.c: level > 32 is EUSERS). */
+const MAX_USER_NS_LEVEL = 32;
+
+/** Analogous to kernel/capability.c:ns_capable(ns, CAP_SYS_ADMIN), for a root task. */
+export function nsCapable(task: Task, ns: UserNamespace): boolean {
+  for (let n: UserNamespace | null = ns; n; n = n.parent) if (n === task.user_ns) return true;
+  return false;
+}
+
+/**
+ * Is the task's root somewhere other than the top of its namespace's root
+ * (a chroot, or a mount stacked on "/" since)? The top is found by going
+ * down from the namespace root through whatever is mounted on each root.
+ * Analogous to fs/namespace.c:current_chrooted() (6.18).
+ */
+export function currentChrooted(k: Kernel, task: Task): boolean {
+  let top: Path = { mnt: task.mnt_ns.root, dentry: task.mnt_ns.root.mnt_root };
+  for (let next = lookupMnt(k, top.mnt, top.dentry); next; next = lookupMnt(k, top.mnt, top.dentry)) {
+    top = { mnt: next, dentry: next.mnt_root }; // follow_down_one()
+  }
+  return top.mnt !== task.root.mnt || top.dentry !== task.root.dentry;
+}
+
+/**
+ * A child of the task's user namespace. A chrooted task may not make one:
+ * it would be root over a namespace in which it could escape the chroot.
+ * Analogous to kernel/user_namespace.c:create_user_ns() (6.18).
+ */
+export function createUserNs(k: Kernel, task: Task): SyscallResult<UserNamespace> {
+  const parent = task.user_ns;
+  if (parent.level >= MAX_USER_NS_LEVEL) return fail('EUSERS');
+  if (currentChrooted(k, task)) return fail('EPERM'); // unshare(2) EPERM: "the caller is in a chroot environment"
+  return ok({ ns_id: ++k.ids.ns, parent, level: parent.level + 1 });
+}
