@@ -2,7 +2,8 @@
 // tmpfs/bind/rbind/move mounts, propagation changes (--make-[r]shared,
 // slave, private, unbindable), umount with and without -l, cd, fds opened,
 // closed and dup'ed, open_tree_clone into nested shells and exit,
-// move_mount, ls and mountinfo. Paths come from a small pool under /mnt so
+// unshare -m and -Urm into nested shells in new namespaces, move_mount, ls
+// and mountinfo. Paths come from a small pool under /mnt so
 // that commands keep meeting each other's mounts.
 
 import fc from 'fast-check';
@@ -18,6 +19,8 @@ const fd = fc.constantFrom(...FDS);
 type Step = { readonly line: string; readonly nested?: 'open' | 'close' };
 
 const PROPAGATION = ['shared', 'slave', 'private', 'unbindable'] as const;
+/** unshare's --propagation words; null: its default (private). */
+const UNSHARE_PROPAGATION = [null, 'unchanged', 'slave', 'shared', 'private'] as const;
 
 const command: fc.Arbitrary<Step> = fc.oneof(
   { weight: 3, arbitrary: fc.tuple(fc.boolean(), fc.constantFrom(...PROPAGATION), dir).map(([r, type, d]) => ({ line: `mount --make-${r ? 'r' : ''}${type} ${d}` })) },
@@ -33,6 +36,13 @@ const command: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(fd, fd).map(([n, m]) => ({ line: `exec ${n}<&${m}` })) },
   { weight: 3, arbitrary: fc.tuple(fd, target).map(([n, d]) => ({ line: `open_tree_clone ${n}<${d} ${n} sh`, nested: 'open' as const })) },
   { weight: 3, arbitrary: fc.tuple(fd, target).map(([n, d]) => ({ line: `move_mount ${n} ${d}` })) },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(fc.constantFrom('-m', '-Urm'), fc.constantFrom(...UNSHARE_PROPAGATION)).map(([options, p]) => ({
+      line: `unshare ${options}${p ? ` --propagation ${p}` : ''}`,
+      nested: 'open' as const,
+    })),
+  },
   { weight: 1, arbitrary: dir.map((d) => ({ line: `ls ${d}` })) },
   { weight: 1, arbitrary: fc.constant({ line: 'cat /proc/self/mountinfo' }) },
   { weight: 2, arbitrary: fc.constant({ line: 'exit', nested: 'close' as const }) },
