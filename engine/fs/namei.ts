@@ -14,6 +14,12 @@ export interface LookupOptions {
   readonly emptyPath?: boolean;
   /** Stop before the last component: return its parent directory and the name. */
   readonly parent?: boolean;
+  /**
+   * umount(2)'s lookup, which it drops with mntput_no_expire(): the final
+   * mount keeps its expiry mark. Every other lookup ends in path_put(),
+   * whose mntput() clears it.
+   */
+  readonly keepExpiryMark?: boolean;
 }
 
 /** Cross into whatever is mounted on `path`, to the topmost mount. Analogous to fs/namei.c:follow_mount(). */
@@ -64,7 +70,8 @@ function procStep(task: Task, at: Path, name: string): SyscallResult<Path> {
   return child ? ok({ mnt: at.mnt, dentry: child }) : fail('ENOENT');
 }
 
-export type LookupResult = { readonly path: Path; readonly last?: string };
+/** `viaLink`: the last component was a /proc/self/fd/N magic link, followed. */
+export type LookupResult = { readonly path: Path; readonly last?: string; readonly viaLink?: boolean };
 
 /**
  * Resolve `name` for `task`. With `parent`, returns the parent directory and
@@ -75,6 +82,7 @@ export function pathLookupAt(k: Kernel, task: Task, dfd: number, name: string, o
   if (name === '') {
     if (!options.emptyPath) return fail('ENOENT');
     const start = startAt(task, dfd);
+    if (start.ok && !options.keepExpiryMark) start.value.mnt.mnt_expiry_mark = false; // the caller's path_put()
     return start.ok ? ok({ path: start.value }) : start;
   }
   let cur: Path;
@@ -91,25 +99,29 @@ export function pathLookupAt(k: Kernel, task: Task, dfd: number, name: string, o
     if (last === undefined) return fail('EEXIST'); // "/" has no parent to create in
     const dir = walk(k, task, cur, parts);
     if (!dir.ok) return dir;
-    if (dir.value.dentry.kind !== 'dir') return fail('ENOTDIR');
-    return ok({ path: dir.value, last });
+    if (dir.value.path.dentry.kind !== 'dir') return fail('ENOTDIR');
+    return ok({ path: dir.value.path, last });
   }
   const found = walk(k, task, cur, parts);
   if (!found.ok) return found;
-  if (trailingSlash && found.value.dentry.kind !== 'dir') return fail('ENOTDIR');
-  return ok({ path: found.value });
+  if (trailingSlash && found.value.path.dentry.kind !== 'dir') return fail('ENOTDIR');
+  if (!options.keepExpiryMark) found.value.path.mnt.mnt_expiry_mark = false; // the caller's path_put()
+  return ok(found.value.viaLink ? { path: found.value.path, viaLink: true } : { path: found.value.path });
 }
 
-function walk(k: Kernel, task: Task, start: Path, parts: readonly string[]): SyscallResult<Path> {
+function walk(k: Kernel, task: Task, start: Path, parts: readonly string[]): SyscallResult<{ path: Path; viaLink: boolean }> {
   let cur = start;
+  let viaLink = false;
   for (const part of parts) {
     if (cur.dentry.kind !== 'dir') return fail('ENOTDIR');
+    viaLink = false;
     if (part === '.') continue;
     if (part === '..') {
       cur = followDotdot(k, task, cur);
       continue;
     }
     if (cur.dentry.proc) {
+      viaLink = cur.dentry.proc.kind === 'fd-dir';
       const next = procStep(task, cur, part);
       if (!next.ok) return next;
       // A magic link lands on the file's own path; nothing is crossed after a jump.
@@ -120,7 +132,7 @@ function walk(k: Kernel, task: Task, start: Path, parts: readonly string[]): Sys
     if (!child) return fail('ENOENT');
     cur = followMount(k, { mnt: cur.mnt, dentry: child });
   }
-  return ok(cur);
+  return ok({ path: cur, viaLink });
 }
 
 /**

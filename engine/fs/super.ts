@@ -3,14 +3,14 @@
 // few synthetic nodes (see procfs.ts).
 
 import { MNT_READONLY } from '../kernel/constants';
-import type { Dentry, Kernel, ProcNode, SuperBlock } from '../kernel/types';
+import type { Dentry, Kernel, ProcNode, SuperBlock, UserNamespace } from '../kernel/types';
 
 /** A new superblock with an empty root directory (sget + fill_super, reduced). */
-export function allocSuper(k: Kernel, fstype: SuperBlock['fstype'], source: string): SuperBlock {
+export function allocSuper(k: Kernel, fstype: SuperBlock['fstype'], source: string, userNs: UserNamespace = k.init_user_ns): SuperBlock {
   const s_id = ++k.ids.sb;
   // Anonymous block devices are "0:N" (get_anon_bdev), allocated in order.
   const s_dev = `0:${++k.ids.dev}`;
-  const sb = { s_id, s_dev, fstype, source, s_rdonly: false } as { -readonly [K in keyof SuperBlock]: SuperBlock[K] };
+  const sb = { s_id, s_dev, fstype, source, s_rdonly: false, s_user_ns: userNs } as { -readonly [K in keyof SuperBlock]: SuperBlock[K] };
   sb.s_root = newDentry(k, null, '/', sb as SuperBlock, 'dir', fstype === 'proc' ? { kind: 'root' } : undefined);
   return sb as SuperBlock;
 }

@@ -39,6 +39,8 @@ export interface SuperBlock {
   readonly s_root: Dentry;
   /** SB_RDONLY: writes fail with EROFS (the root after `umount /`, remounted read-only). */
   s_rdonly: boolean;
+  /** The user namespace it belongs to (fc->user_ns): CAP_SYS_ADMIN there may force-unmount it or remount it. */
+  readonly s_user_ns: UserNamespace;
 }
 
 /** The state of a struct fs_pin (include/linux/fs_pin.h), ≤5.2 only. */
@@ -107,6 +109,8 @@ export interface Mount {
   mnt_ex_mountpoint: Dentry | null;
   /** 5.3+: children still connected when the last reference went. */
   readonly mnt_stuck_children: Mount[];
+  /** umount2(MNT_EXPIRE) set it on a first try; mntput() clears it (mntput_no_expire() does not). */
+  mnt_expiry_mark: boolean;
   /** After cleanup_mnt(): the struct is freed; any use is a use-after-free. */
   freed: boolean;
 }

@@ -5,7 +5,7 @@
 
 import { lookupMnt } from '../namespace/lookup-mnt';
 import { fail, ok, type SyscallResult } from '../result';
-import type { Kernel, Path, Task, UserNamespace } from './types';
+import type { Kernel, Path, SuperBlock, Task, UserNamespace } from './types';
 
 /** Nesting limit of user namespaces (kernel/user_namespace.c: level > 32 is EUSERS). */
 const MAX_USER_NS_LEVEL = 32;
@@ -14,6 +14,15 @@ const MAX_USER_NS_LEVEL = 32;
 export function nsCapable(task: Task, ns: UserNamespace): boolean {
   for (let n: UserNamespace | null = ns; n; n = n.parent) if (n === task.user_ns) return true;
   return false;
+}
+
+/**
+ * CAP_SYS_ADMIN over a superblock, as force-unmounting it or remounting it
+ * read-only asks: in its user namespace (6.x), or in the initial one
+ * (v4.19's capable()).
+ */
+export function capableOverSb(k: Kernel, task: Task, sb: SuperBlock): boolean {
+  return nsCapable(task, k.variant.detached === 'null-ns' ? k.init_user_ns : sb.s_user_ns);
 }
 
 /**

@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-// Builds our two C helpers (open_tree_clone, move_mount) into
+// Builds our C helpers (the thread's open_tree_clone and move_mount, and umount2) into
 // build/live-helpers/. Idempotent: a helper is rebuilt only when its source
 // is newer than the binary, so tests and `npm ci` can both call it.
 
-export const HELPER_NAMES = ['open_tree_clone', 'move_mount'] as const;
+export const HELPER_NAMES = ['open_tree_clone', 'move_mount', 'umount2'] as const;
 export type HelperName = (typeof HELPER_NAMES)[number];
 
 const REPO_ROOT = resolve(__dirname, '..', '..');

@@ -23,6 +23,7 @@ export function allocVfsmnt(k: Kernel, sb: SuperBlock, root: Dentry, flags: numb
     mnt_pins: [],
     mnt_ex_mountpoint: null,
     mnt_stuck_children: [],
+    mnt_expiry_mark: false,
     freed: false,
   } as unknown as { -readonly [K in keyof Mount]: Mount[K] };
   mnt.mnt_parent = mnt as Mount;

@@ -1,4 +1,5 @@
-import { MNT_DETACH, MNT_LOCKED, UMOUNT_PROPAGATE, UMOUNT_SYNC } from '../kernel/constants';
+import { MNT_DETACH, MNT_EXPIRE, MNT_FORCE, MNT_LOCKED, UMOUNT_PROPAGATE, UMOUNT_SYNC } from '../kernel/constants';
+import { capableOverSb } from '../kernel/user-namespace';
 import { traced } from '../kernel/kernel';
 import type { Kernel, Mount, Task } from '../kernel/types';
 import { propagateMountBusy } from '../pnode/propagate-mount-busy';
@@ -10,7 +11,8 @@ import { umountTree } from './umount-tree';
 
 /**
  * Unmount `mnt`: lazily (MNT_DETACH: detach now, free on the last put) or
- * only if nothing but the tree and the caller hold it (otherwise EBUSY).
+ * only if nothing but the tree and the caller hold it (otherwise EBUSY);
+ * with MNT_EXPIRE, only on the second try with nothing used in between.
  * v4.19 silently skips a mount already off its namespace's list; 6.x
  * re-checks under the lock instead.
  * Analogous to fs/namespace.c:do_umount() (v4.19; 6.18).
@@ -19,8 +21,19 @@ export function doUmount(k: Kernel, task: Task, mnt: Mount, flags: number): Sysc
   return traced(k, 'do_umount', () => {
     const v12 = k.variant.detached === 'null-ns';
     const ns = task.mnt_ns;
+    // MNT_EXPIRE unmounts only an idle mount that was already marked: the
+    // first try marks it (EAGAIN), any use since unmarks it (mntput()).
+    if (flags & MNT_EXPIRE) {
+      if (mnt === task.root.mnt || flags & (MNT_FORCE | MNT_DETACH)) return fail('EINVAL');
+      if (mnt.mnt_mounts.length || mnt.mnt_count !== EXPECTED_REFS_FOR_UMOUNT) return fail('EBUSY');
+      const marked = mnt.mnt_expiry_mark;
+      mnt.mnt_expiry_mark = true; // xchg()
+      if (!marked) return fail('EAGAIN');
+    }
+    // MNT_FORCE would call the filesystem's umount_begin(): tmpfs and proc have none.
     // "Unmounting" the caller's own root only remounts it read-only.
     if (mnt === task.root.mnt && !(flags & MNT_DETACH)) {
+      if (!capableOverSb(k, task, mnt.mnt_sb)) return fail('EPERM');
       mnt.mnt_sb.s_rdonly = true; // do_remount_sb(sb, SB_RDONLY)
       return ok(0);
     }

@@ -26,7 +26,18 @@ export function pathGet(k: Kernel, path: Path): Path {
 
 /** path_put(). */
 export function pathPut(k: Kernel, path: Path): void {
-  mntputNoExpire(k, path.mnt);
+  mntput(k, path.mnt);
+}
+
+/**
+ * Drop one reference, and with it the mount's expiry mark: a mount someone
+ * used since the last umount2(MNT_EXPIRE) is not idle. umount(2) drops its
+ * own lookup with mntput_no_expire() so that it keeps the mark it set.
+ * Analogous to fs/namespace.c:mntput().
+ */
+export function mntput(k: Kernel, m: Mount): void {
+  m.mnt_expiry_mark = false;
+  mntputNoExpire(k, m);
 }
 
 /**

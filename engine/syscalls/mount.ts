@@ -45,7 +45,7 @@ function doNewMount(k: Kernel, task: Task, target: Path, fstype: string, source:
     // mount_capable(): tmpfs belongs to whoever mounts it (FS_USERNS_MOUNT);
     // proc to the user namespace of the PID namespace it shows, which here is always the initial one.
     if (fstype === 'proc' && !nsCapable(task, k.init_user_ns)) return fail('EPERM');
-    const sb = allocSuper(k, fstype as 'tmpfs' | 'proc', source);
+    const sb = allocSuper(k, fstype as 'tmpfs' | 'proc', source, fstype === 'proc' ? k.init_user_ns : task.user_ns);
     const mnt = allocVfsmnt(k, sb, sb.s_root, MNT_RELATIME);
     if (fstype === 'proc') populateProc(k, sb);
     const result = add();

@@ -1,9 +1,10 @@
 /*
- * open_tree_clone FD COMMAND [ARG...]
+ * open_tree_clone [-r] FD COMMAND [ARG...]
  *
  * The thread's tool: FD is already open (the shell's `FD<PATH`). Replace it
  * with open_tree(FD, "", OPEN_TREE_CLONE|AT_EMPTY_PATH) -- a detached clone
- * of that one mount, not recursive -- and run COMMAND with the clone on FD.
+ * of that one mount, not recursive, or with -r of the tree (AT_RECURSIVE) --
+ * and run COMMAND with the clone on FD.
  * Raw syscall() so it builds against headers that predate the mount API.
  */
 #define _GNU_SOURCE
@@ -24,6 +25,9 @@
 #ifndef AT_EMPTY_PATH
 #define AT_EMPTY_PATH 0x1000
 #endif
+#ifndef AT_RECURSIVE
+#define AT_RECURSIVE 0x8000
+#endif
 
 static int parse_fd(const char *s)
 {
@@ -39,14 +43,19 @@ static int parse_fd(const char *s)
 
 int main(int argc, char **argv)
 {
-	int fd, tree;
+	int fd, tree, recursive = 0;
 
+	if (argc > 1 && strcmp(argv[1], "-r") == 0) {
+		recursive = AT_RECURSIVE;
+		argv++;
+		argc--;
+	}
 	if (argc < 3 || (fd = parse_fd(argv[1])) < 0) {
-		fprintf(stderr, "usage: open_tree_clone FD COMMAND [ARG...]\n");
+		fprintf(stderr, "usage: open_tree_clone [-r] FD COMMAND [ARG...]\n");
 		return 2;
 	}
 	/* No OPEN_TREE_CLOEXEC: the clone must survive the exec of COMMAND. */
-	tree = syscall(SYS_open_tree, fd, "", OPEN_TREE_CLONE | AT_EMPTY_PATH);
+	tree = syscall(SYS_open_tree, fd, "", OPEN_TREE_CLONE | AT_EMPTY_PATH | recursive);
 	if (tree < 0) {
 		fprintf(stderr, "open_tree_clone: %s\n", strerror(errno));
 		return 1;

@@ -3,7 +3,7 @@
 
 import type { Program } from '../program';
 import { cat, ls, mkdir, touch } from './coreutils';
-import { moveMount, openTreeClone } from './thread-helpers';
+import { moveMount, openTreeClone, umount2 } from './thread-helpers';
 import { unshare } from './unshare';
 import { mount, umount } from './util-linux';
 
@@ -15,6 +15,7 @@ const table = new Map<string, Program>([
   ['ls', ls],
   ['cat', cat],
   ['move_mount', moveMount],
+  ['umount2', umount2],
 ]);
 /** Shells a program can exec, or the shell can start: they read the next transcript lines. */
 export const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash']);

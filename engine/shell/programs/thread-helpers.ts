@@ -1,7 +1,8 @@
-// The two tiny C programs the thread's sessions use (engine/live/helpers/
-// has their real source): open_tree_clone and move_mount.
+// The tiny C programs of engine/live/helpers/ (that folder has their real
+// source): the thread's open_tree_clone and move_mount, and umount2, which
+// hands umount2(2) its flags with nothing in between.
 
-import { AT_EMPTY_PATH, AT_FDCWD, MOVE_MOUNT_F_EMPTY_PATH, OPEN_TREE_CLONE } from '../../kernel/constants';
+import { AT_EMPTY_PATH, AT_FDCWD, AT_RECURSIVE, MNT_DETACH, MNT_EXPIRE, MNT_FORCE, MOVE_MOUNT_F_EMPTY_PATH, OPEN_TREE_CLONE, UMOUNT_NOFOLLOW } from '../../kernel/constants';
 import { strerror } from '../../errno';
 import { exit, type Program } from '../program';
 
@@ -9,21 +10,28 @@ function fdArgument(text: string | undefined): number | null {
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;
 }
 
+/** open_tree_clone's operands: `[-r] N CMD [ARGS]`. */
+export function openTreeCloneArgs(argv: readonly string[]): { recursive: boolean; fd: number | null; command: readonly string[] } {
+  const recursive = argv[1] === '-r';
+  const rest = argv.slice(recursive ? 2 : 1);
+  return { recursive, fd: fdArgument(rest[0]), command: rest.slice(1) };
+}
+
 /**
- * `open_tree_clone N CMD [ARGS]`: fd N (opened by the shell's `N<P`) is
- * replaced by open_tree(N, "", OPEN_TREE_CLONE|AT_EMPTY_PATH), then CMD is
- * exec'd with it.
+ * `open_tree_clone [-r] N CMD [ARGS]`: fd N (opened by the shell's `N<P`) is
+ * replaced by open_tree(N, "", OPEN_TREE_CLONE|AT_EMPTY_PATH), with -r also
+ * AT_RECURSIVE, then CMD is exec'd with it.
  */
 export const openTreeClone =
   (programs: ReadonlyMap<string, Program>): Program =>
   (ctx) => {
-    const fd = fdArgument(ctx.argv[1]);
-    const command = ctx.argv[2];
+    const { recursive, fd, command: argv } = openTreeCloneArgs(ctx.argv);
+    const command = argv[0];
     if (fd === null || command === undefined) {
-      ctx.err('usage: open_tree_clone FD COMMAND [ARG...]\n');
+      ctx.err('usage: open_tree_clone [-r] FD COMMAND [ARG...]\n');
       return exit(2);
     }
-    const cloned = ctx.sys.open_tree({ dfd: fd, path: '', flags: OPEN_TREE_CLONE | AT_EMPTY_PATH });
+    const cloned = ctx.sys.open_tree({ dfd: fd, path: '', flags: OPEN_TREE_CLONE | AT_EMPTY_PATH | (recursive ? AT_RECURSIVE : 0) });
     if (!cloned.ok) {
       ctx.err(`open_tree_clone: ${strerror(cloned.errno)}\n`);
       return exit(1);
@@ -37,7 +45,7 @@ export const openTreeClone =
       ctx.err(`open_tree_clone: ${strerror('ENOENT')}\n`);
       return exit(1);
     }
-    return program({ ...ctx, argv: ctx.argv.slice(2) });
+    return program({ ...ctx, argv });
   };
 
 /** `move_mount N P`: move_mount(N, "", AT_FDCWD, P, MOVE_MOUNT_F_EMPTY_PATH). */
@@ -52,4 +60,33 @@ export const moveMount: Program = (ctx) => {
   if (moved.ok) return exit(0);
   ctx.err(`move_mount: ${strerror(moved.errno)}\n`);
   return exit(1);
+};
+
+/** umount2's options, each one flag of umount2(2). */
+const UMOUNT2_FLAGS: Readonly<Record<string, number>> = { '-l': MNT_DETACH, '-f': MNT_FORCE, '-e': MNT_EXPIRE, '-n': UMOUNT_NOFOLLOW };
+
+/**
+ * `umount2 [-l] [-f] [-e] [-n] P`: umount2(P, flags) with nothing in
+ * between (engine/live/helpers/umount2.c): MNT_EXPIRE and UMOUNT_NOFOLLOW,
+ * which umount(8) cannot ask for, and no stat of P that would clear an
+ * expiry mark.
+ */
+export const umount2: Program = (ctx) => {
+  const args = ctx.argv.slice(1);
+  const target = args.pop();
+  let flags = 0;
+  for (const arg of args) {
+    const flag = UMOUNT2_FLAGS[arg];
+    if (flag === undefined) return usage();
+    flags |= flag;
+  }
+  if (target === undefined || target.startsWith('-')) return usage();
+  const result = ctx.sys.umount2({ target, flags });
+  if (result.ok) return exit(0);
+  ctx.err(`umount2: ${strerror(result.errno)}\n`);
+  return exit(1);
+  function usage() {
+    ctx.err('usage: umount2 [-l] [-f] [-e] [-n] PATH\n');
+    return exit(2);
+  }
 };

@@ -3,7 +3,7 @@
 // message libmount prints for each errno (libmount/src/context_mount.c and
 // context_umount.c: mnt_context_get_{mount,umount}_excode()).
 
-import { AT_FDCWD, MNT_DETACH, O_CREAT, O_RDONLY, O_WRONLY, MS_BIND, MS_MOVE, MS_PRIVATE, MS_REC, MS_SHARED, MS_SLAVE, MS_UNBINDABLE, O_DIRECTORY } from '../../kernel/constants';
+import { AT_FDCWD, MNT_DETACH, MNT_FORCE, O_CREAT, O_RDONLY, O_WRONLY, MS_BIND, MS_MOVE, MS_PRIVATE, MS_REC, MS_SHARED, MS_SLAVE, MS_UNBINDABLE, O_DIRECTORY } from '../../kernel/constants';
 import { pathLookupAt } from '../../fs/namei';
 import type { Errno } from '../../errno';
 import { strerror } from '../../errno';
@@ -244,13 +244,19 @@ function umountMessage(errno: Errno): string {
   }
 }
 
-/** The dialect's forms of umount(8): `umount [-l|--lazy] DIR`. */
+/** umount(8)'s options in the dialect, each one flag of umount2(2). */
+const UMOUNT_OPTIONS: Readonly<Record<string, number>> = { l: MNT_DETACH, f: MNT_FORCE };
+const UMOUNT_LONG_OPTIONS: Readonly<Record<string, number>> = { '--lazy': MNT_DETACH, '--force': MNT_FORCE };
+
+/** The dialect's forms of umount(8): `umount [-l|--lazy] [-f|--force] DIR` (short options may cluster: `-lf`). */
 export function parseUmountArgs(argv: readonly string[], place: TranscriptLine): { flags: number; targets: string[] } {
   let flags = 0;
   const targets: string[] = [];
   for (const arg of argv.slice(1)) {
-    if (arg === '-l' || arg === '--lazy') flags |= MNT_DETACH;
-    else if (arg.startsWith('-')) throw new DialectError(place, `umount ${arg}: the dialect has "umount [-l] DIR"`);
+    const long = UMOUNT_LONG_OPTIONS[arg];
+    if (long !== undefined) flags |= long;
+    else if (/^-[lf]+$/.test(arg)) for (const letter of arg.slice(1)) flags |= UMOUNT_OPTIONS[letter]!;
+    else if (arg.startsWith('-')) throw new DialectError(place, `umount ${arg}: the dialect has "umount [-l] [-f] DIR"`);
     else targets.push(arg);
   }
   return { flags, targets };
@@ -259,14 +265,14 @@ export function parseUmountArgs(argv: readonly string[], place: TranscriptLine):
 /**
  * Which name umount(8) hands to umount2(2), and names in its messages.
  * libmount skips the mount table for an absolute, existing target without
- * -l (its "fast path"); otherwise it reads mountinfo (an empty one counts as
+ * -l or -f (its "fast path"); otherwise it reads mountinfo (an empty one counts as
  * unreadable: ENOENT, and it gives up) and, when the canonical path is a
  * mountpoint there, uses that entry's name; else the name as typed.
  * After libmount/src/context_umount.c:lookup_umount_fs() (util-linux 2.38).
  */
 function findUmountTarget(ctx: ProgramContext, typed: string, flags: number): { ok: true; target: string } | { ok: false; errno: Errno } {
   const canonical = realpath(ctx.k, ctx.task, typed);
-  if (typed.startsWith('/') && !(flags & MNT_DETACH) && canonical !== null) return { ok: true, target: typed };
+  if (typed.startsWith('/') && !(flags & (MNT_DETACH | MNT_FORCE)) && canonical !== null) return { ok: true, target: typed };
   const table = readMountinfo(ctx);
   if (table === '') return { ok: false, errno: 'ENOENT' };
   const mountpoints = table.split('\n').filter(Boolean).map((line) => line.split(' ')[4]);

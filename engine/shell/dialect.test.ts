@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { CLONE_NEWNS, CLONE_NEWUSER } from '../kernel/constants';
+import { DialectError } from '../transcript/types';
+import { checkDialect } from './dialect';
+import { parseUnshareArgs } from './programs/unshare';
+
+const at = (command: string) => ({ command, file: 'ns.txt', line: 4 });
+
+describe('unshare in the dialect', () => {
+  it('should read -m, -Urm, -rm and the long forms alike', () => {
+    assert.equal(parseUnshareArgs(['unshare', '-m'], at('')).flags, CLONE_NEWNS);
+    for (const argv of [['unshare', '-Urm'], ['unshare', '-rm'], ['unshare', '-U', '-r', '-m'], ['unshare', '--user', '--map-root-user', '--mount']]) {
+      const request = parseUnshareArgs(argv, at(''));
+      assert.equal(request.flags, CLONE_NEWNS | CLONE_NEWUSER, argv.join(' '));
+      assert.equal(request.mapRoot, true);
+    }
+  });
+
+  it('should take --propagation WORD and --propagation=WORD, and leave the word to unshare itself', () => {
+    assert.equal(parseUnshareArgs(['unshare', '-m', '--propagation', 'slave'], at('')).propagation, 'slave');
+    assert.equal(parseUnshareArgs(['unshare', '-m', '--propagation=sideways'], at('')).propagation, 'sideways');
+  });
+
+  it('should stop at the program, or after --', () => {
+    assert.deepEqual(parseUnshareArgs(['unshare', '-m', 'cat', '/proc/self/mountinfo'], at('')).command, ['cat', '/proc/self/mountinfo']);
+    assert.deepEqual(parseUnshareArgs(['unshare', '-m', '--', 'ls', '-x'], at('')).command, ['ls', '-x']);
+  });
+
+  it('should check the program it runs as a dialect command', () => {
+    assert.doesNotThrow(() => checkDialect(at('unshare -m mount --bind /mnt /mnt')));
+    assert.throws(() => checkDialect(at('unshare -m mount -o ro /mnt')), /mount -o ro \/mnt/);
+  });
+
+  for (const [line, reason] of [
+    ['unshare', 'needs -m'],
+    ['unshare -U -m', '-U needs -r'],
+    ['unshare -m -p', 'not "-p"'],
+    ['unshare -m --propagation', '--propagation needs'],
+    ['unshare -m sh -c ls', 'sh with arguments'],
+    ['unshare -m ./prog', 'named as on PATH'],
+  ] as const) {
+    it(`should refuse ${JSON.stringify(line)} with the file and line`, () => {
+      assert.throws(() => checkDialect(at(line)), (error: unknown) => {
+        assert.ok(error instanceof DialectError);
+        assert.match(error.message, /^ns\.txt:4: /);
+        assert.match(error.message, new RegExp(reason));
+        return true;
+      });
+    });
+  }
+});
