@@ -42,6 +42,18 @@ Feature: unshare -Urm: a less privileged copy, with its mounts locked together
     `/proc/self/uid_map`.
   - **Nested user namespaces:** a mount made in the first one is its own
     there, and locked in the next.
+  - **A recursive clone takes the locked tree whole:** `open_tree` with
+    `AT_RECURSIVE` (`open_tree_clone -r`) copies the locked children along,
+    where the plain clone was refused.
+  - **No forced unmount of someone else's filesystem:** `MNT_FORCE` asks for
+    `CAP_SYS_ADMIN` over the user namespace that owns the superblock
+    (`can_umount()`, as on this 6.18 kernel). A bind of an inherited tmpfs
+    is our mount, unlocked, but its superblock is not ours: `umount -f` is
+    refused (`EPERM`, "must be superuser to unmount"), a plain `umount`
+    works, and a tmpfs mounted inside is ours to force. Older kernels, v4.19
+    among them, asked `capable(CAP_SYS_ADMIN)`, in the initial user
+    namespace, so there not even that tmpfs can be forced: hence the
+    `@fails-on` tags.
 
   Scenario: mounts inherited from a more privileged namespace are locked; new mounts are not
     When the shell session runs:
@@ -249,3 +261,48 @@ Feature: unshare -Urm: a less privileged copy, with its mounts locked together
       """
       umount: /mnt: not mounted.
       """
+
+  Scenario: a recursive open_tree clone takes the locked tree whole
+    When the shell session runs:
+      """
+      # mkdir /mnt/a
+      # mount -t tmpfs none /mnt/a
+      # mkdir /mnt/a/x
+      # mount -t tmpfs none /mnt/a/x
+      # touch /mnt/a/x/f
+      # unshare -Urm
+      # exec 3</mnt/a
+      # open_tree_clone 3 ls /proc/self/fd/3/x
+      # open_tree_clone -r 3 ls /proc/self/fd/3/x
+      # exit
+      """
+    Then "open_tree_clone 3 ls /proc/self/fd/3/x" prints on stderr:
+      """
+      open_tree_clone: Invalid argument
+      """
+    And "open_tree_clone -r 3 ls /proc/self/fd/3/x" prints on stdout:
+      """
+      f
+      """
+
+  @fails-on:v12 @fails-on:v12-move-fix @fails-on:v12-both-fixes
+  Scenario: a bind of an inherited filesystem cannot be forced out; a tmpfs mounted inside can
+    When the shell session runs:
+      """
+      # mkdir /mnt/a /mnt/b
+      # mount -t tmpfs none /mnt/a
+      # unshare -Urm
+      # mount --bind /mnt/a /mnt/b
+      # umount -f /mnt/b
+      # umount /mnt/b
+      # mount -t tmpfs none /mnt/b
+      # umount -f /mnt/b
+      # exit
+      """
+    Then the 1st "umount -f /mnt/b" exits with status 32
+    And the 1st "umount -f /mnt/b" prints on stderr:
+      """
+      umount: /mnt/b: must be superuser to unmount.
+      """
+    And "umount /mnt/b" succeeds
+    And the 2nd "umount -f /mnt/b" succeeds

@@ -5,7 +5,9 @@ Feature: open_tree(OPEN_TREE_CLONE): what a detached clone holds
   (`open_tree_detached`, `open_tree_subfolder`,
   `mount_detached_mount_on_detached_mount_then_close`). The helper
   `open_tree_clone N<P N sh` calls `open_tree(N, "", OPEN_TREE_CLONE |
-  AT_EMPTY_PATH)` without `AT_RECURSIVE`, so each clone is one mount.
+  AT_EMPTY_PATH)` without `AT_RECURSIVE`, so each clone is one mount;
+  `open_tree_clone -r` adds `AT_RECURSIVE`, as LTP's `open_tree01.c` and the
+  selftests' `open_tree_detached` ask for, and the clone is the whole tree.
 
   `open_tree(OPEN_TREE_CLONE)` runs `__do_loopback()`, the same code as
   `mount --bind`, but attaches the copy nowhere: since 5.2 it is the root of
@@ -15,6 +17,10 @@ Feature: open_tree(OPEN_TREE_CLONE): what a detached clone holds
   - **Without `AT_RECURSIVE` the clone has no submounts:** like a plain bind,
     the directory a child was mounted on is bare in the clone, and stays bare
     once the clone is attached.
+  - **With `AT_RECURSIVE` the clone carries the submounts:** `copy_tree()`
+    instead of `clone_mnt()`; the submounts come along into the detached tree
+    and `move_mount` attaches them with it. The clone stays a copy: its
+    submounts are new mounts, and the originals stay where they were.
   - **A clone of a subdirectory is rooted there:** it shows only that subtree
     (mountinfo's root field `/sub`), as the selftest's `open_tree_subfolder`
     attaches.
@@ -63,6 +69,37 @@ Feature: open_tree(OPEN_TREE_CLONE): what a detached clone holds
       /mnt tmpfs none on /
       /mnt/a tmpfs none on /mnt
       /mnt/t tmpfs none on /mnt
+      """
+
+  Scenario: a clone made with AT_RECURSIVE carries the submounts, and move_mount attaches them all
+    When the shell session runs:
+      """
+      # mkdir /mnt/a /mnt/t
+      # mount -t tmpfs none /mnt/a
+      # touch /mnt/a/f
+      # open_tree_clone -r 3</mnt 3 sh
+      # ls /proc/self/fd/3/a
+      # move_mount 3 /mnt/t
+      # ls /mnt/t/a
+      # exit
+      """
+    Then "open_tree_clone -r 3</mnt 3 sh" starts a nested shell
+    And "ls /proc/self/fd/3/a" prints on stdout:
+      """
+      f
+      """
+    And "ls /mnt/t/a" prints on stdout:
+      """
+      f
+      """
+    And after "move_mount 3 /mnt/t" the mount table is:
+      """
+      / tmpfs none
+      /proc proc proc on /
+      /mnt tmpfs none on /
+      /mnt/a tmpfs none on /mnt
+      /mnt/t tmpfs none on /mnt
+      /mnt/t/a tmpfs none on /mnt/t
       """
 
   Scenario: a clone of a subdirectory is rooted at that subdirectory
