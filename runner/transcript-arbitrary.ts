@@ -1,6 +1,7 @@
 // Random transcripts from the dialect, for the differential fuzzer: mkdir,
 // tmpfs/bind/rbind/move mounts, propagation changes (--make-[r]shared,
-// slave, private, unbindable), umount with and without -l, cd, fds opened,
+// slave, private, unbindable), umount with and without -l or -f, umount2
+// with any of MNT_DETACH, MNT_FORCE, MNT_EXPIRE, UMOUNT_NOFOLLOW, cd, fds opened,
 // closed and dup'ed, open_tree_clone into nested shells and exit,
 // unshare -m and -Urm into nested shells in new namespaces, move_mount, ls
 // and mountinfo. Paths come from a small pool under /mnt so
@@ -29,12 +30,19 @@ const command: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(dir, target).map(([s, d]) => ({ line: `mount --bind ${s} ${d}` })) },
   { weight: 1, arbitrary: fc.tuple(dir, target).map(([s, d]) => ({ line: `mount --rbind ${s} ${d}` })) },
   { weight: 2, arbitrary: fc.tuple(dir, target).map(([s, d]) => ({ line: `mount --move ${s} ${d}` })) },
-  { weight: 3, arbitrary: fc.tuple(fc.boolean(), dir).map(([lazy, d]) => ({ line: `umount ${lazy ? '-l ' : ''}${d}` })) },
+  { weight: 3, arbitrary: fc.tuple(fc.constantFrom('', '-l ', '-f '), dir).map(([option, d]) => ({ line: `umount ${option}${d}` })) },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(fc.subarray(['-l', '-f', '-e', '-n']), dir).map(([flags, d]) => ({ line: `umount2 ${[...flags, d].join(' ')}` })),
+  },
   { weight: 2, arbitrary: fc.constantFrom(...DIRS, '/').map((d) => ({ line: `cd ${d}` })) },
   { weight: 2, arbitrary: fc.tuple(fd, dir).map(([n, d]) => ({ line: `exec ${n}<${d}` })) },
   { weight: 2, arbitrary: fd.map((n) => ({ line: `exec ${n}<&-` })) },
   { weight: 1, arbitrary: fc.tuple(fd, fd).map(([n, m]) => ({ line: `exec ${n}<&${m}` })) },
-  { weight: 3, arbitrary: fc.tuple(fd, target).map(([n, d]) => ({ line: `open_tree_clone ${n}<${d} ${n} sh`, nested: 'open' as const })) },
+  {
+    weight: 3,
+    arbitrary: fc.tuple(fc.boolean(), fd, target).map(([recursive, n, d]) => ({ line: `open_tree_clone ${recursive ? '-r ' : ''}${n}<${d} ${n} sh`, nested: 'open' as const })),
+  },
   { weight: 3, arbitrary: fc.tuple(fd, target).map(([n, d]) => ({ line: `move_mount ${n} ${d}` })) },
   {
     weight: 2,

@@ -18,8 +18,8 @@ export function nsCapable(task: Task, ns: UserNamespace): boolean {
 
 /**
  * CAP_SYS_ADMIN over a superblock, as force-unmounting it or remounting it
- * read-only asks: in its user namespace (6.x), or in the initial one
- * (v4.19's capable()).
+ * read-only asks: in its user namespace (6.18, as the live kernel shows), or
+ * in the initial one (v4.19's capable(), which can_umount() kept for years).
  */
 export function capableOverSb(k: Kernel, task: Task, sb: SuperBlock): boolean {
   return nsCapable(task, k.variant.detached === 'null-ns' ? k.init_user_ns : sb.s_user_ns);
