@@ -94,6 +94,41 @@ describe('browser', { skip, timeout: 180_000 }, () => {
     assert.deepEqual(errors, []);
   });
 
+  it('should hide an area heading when the filters hide all its features, and show it again', async () => {
+    const { page, errors } = await open(`${url}index.html`);
+    // Each heading is shown exactly when one of its area's feature groups is.
+    const headings = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll('[data-area-head]')).map((head) => {
+          const area = head.getAttribute('data-area-head');
+          const groups = Array.from(document.querySelectorAll('[data-group]')).filter((g) => g.getAttribute('data-area') === area);
+          return { area, shown: !(head as HTMLElement).hidden, groupsShown: groups.some((g) => !(g as HTMLElement).hidden) };
+        }),
+      );
+    const all = await headings();
+    assert.ok(all.length > 1 && all.every((h) => h.shown), 'every area is headed before filtering');
+    await page.locator('a[href="#area-umount"]').click();
+    await page.waitForURL(/#area-umount$/);
+    assert.equal(await page.locator('th#area-umount').isVisible(), true);
+
+    // A search matching one umount feature's name leaves its area alone in view (or nearly).
+    const name = ((await page.locator('tbody[data-area="area-umount"] tr.group th').first().textContent()) ?? '').trim().toLowerCase();
+    await page.fill('input[name="q"]', name);
+    const searched = await headings();
+    assert.deepEqual(searched.map((h) => h.shown), searched.map((h) => h.groupsShown));
+    assert.ok(searched.find((h) => h.area === 'area-umount')?.shown, 'the umount heading stays');
+    assert.ok(searched.some((h) => !h.shown), `some heading hides for ${JSON.stringify(name)}`);
+    assert.equal(await page.locator('th#area-umount').isVisible(), true);
+
+    await page.fill('input[name="q"]', '');
+    await page.selectOption('select[name="status"]', 'failed');
+    const failed = await headings();
+    assert.deepEqual(failed.map((h) => h.shown), failed.map((h) => h.groupsShown));
+    await page.selectOption('select[name="status"]', '');
+    assert.ok((await headings()).every((h) => h.shown), 'every heading is back');
+    assert.deepEqual(errors, []);
+  });
+
   it('should follow a citation to the citations page and back to the scenario', async () => {
     const { page, errors } = await open(`${url}features/thread/close-then-mount.html#L41`);
     const cite = page.locator('#L41 .cites a').first();

@@ -6,7 +6,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Templates } from './handlebars';
 import type { Feature, Spec } from './model';
-import { citationView, countsView, filtersView, matrixView, narrativeHtml, rootOf, scenarioView } from './views';
+import { areasView, citationView, countsView, filtersView, matrixView, narrativeHtml, rootOf, scenarioView } from './views';
 
 export const ASSETS = path.join(__dirname, 'assets');
 
@@ -33,6 +33,7 @@ export function renderIndex(spec: Spec, templates: Templates): string {
   return templates.render('index', {
     page: pageContext(spec, 'index.html', 'mountspec: the Linux mount API, specified and run', 'index'),
     counts: countsView(spec),
+    areas: areasView(spec),
     filters: filtersView(spec),
     matrix: matrixFor(spec, spec.features, ''),
   });

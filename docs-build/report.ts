@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { byArea } from './areas';
 import { changes, type Change } from './baseline';
 import { printWarnings, runCli } from './diagnostics';
 import { loadTemplates, type Templates } from './handlebars';
@@ -28,7 +29,8 @@ export function reportHtml(spec: Spec, diff: { dir: string; changes: readonly Ch
     }, false),
     columns: spec.kernels.length + 1,
   };
-  const failures = spec.features.flatMap((f) =>
+  // In the matrix's order: by area (areas.ts).
+  const failures = byArea(spec.features).flatMap((a) => a.features).flatMap((f) =>
     f.scenarios.flatMap((s) =>
       s.cells.flatMap((c, i) =>
         failing(c.ok, c.outcome) ? [{ name: `${s.name} on ${spec.kernels[i]?.label ?? c.kernel}`, key: s.key, tags: s.tags, cell: cellView(s, c, spec.kernels[i] ?? { id: c.kernel, label: c.kernel, description: null }, prefix(f.uri)) }] : [],

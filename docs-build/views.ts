@@ -5,6 +5,7 @@
 
 import Handlebars from 'handlebars';
 import type { Root } from 'mdast';
+import { byArea } from './areas';
 import { renderMarkdown } from './markdown';
 import type { Cell, Citation, Feature, KernelColumn, Narrative, Scenario, Spec } from './model';
 import { parseMountinfo, type MountinfoRow } from './mountinfo';
@@ -141,34 +142,60 @@ export interface MatrixRow {
   readonly cells: readonly { readonly kernel: string; readonly label: string; readonly href: string | null; readonly outcome: OutcomeView; readonly ok: boolean }[];
 }
 
+export interface MatrixGroup {
+  readonly name: string;
+  readonly href: string | null;
+  /** The anchor of its area (`area-thread`), on every group: the filters hide an area's heading with its last group. */
+  readonly area: string;
+  /** On the first group of each area, when the matrix holds more than one: the area's heading row. */
+  readonly areaHead: { readonly anchor: string; readonly title: string; readonly path: string } | null;
+  readonly rows: readonly MatrixRow[];
+}
+
 /**
  * `cellHref` null: the cell is not a link (the report links failures only);
  * `linkPages` false: feature and scenario names are not links (the report
- * stands alone, without the site's pages).
+ * stands alone, without the site's pages). Features are grouped by area
+ * (areas.ts), keeping their order within it.
  */
 export function matrixView(spec: Spec, features: readonly Feature[], root: string, cellHref: (f: Feature, s: Scenario, kernel: string) => string | null, linkPages = true) {
+  const areas = byArea(features);
+  const headed = areas.length > 1;
   return {
     kernels: spec.kernels,
-    groups: features.map((f) => ({
-      name: f.name,
-      href: linkPages ? `${root}${f.page}` : null,
-      rows: f.scenarios.map(
-        (s): MatrixRow => ({
-          key: s.key,
-          name: s.name,
-          href: linkPages ? `${root}${f.page}#${s.anchor}` : null,
-          tags: s.tags.join(' '),
-          text: searchText(f, s),
-          cells: s.cells.map((c, i) => ({ kernel: c.kernel, label: spec.kernels[i]?.label ?? c.kernel, href: cellHref(f, s, c.kernel), outcome: outcomeView(c.outcome, c.status), ok: c.ok })),
+    groups: areas.flatMap((area) =>
+      area.features.map(
+        (f, i): MatrixGroup => ({
+          name: f.name,
+          href: linkPages ? `${root}${f.page}` : null,
+          area: area.anchor,
+          areaHead: headed && i === 0 ? { anchor: area.anchor, title: area.title, path: area.folder ? `features/${area.folder}/` : 'features/' } : null,
+          rows: f.scenarios.map(
+            (s): MatrixRow => ({
+              key: s.key,
+              name: s.name,
+              href: linkPages ? `${root}${f.page}#${s.anchor}` : null,
+              tags: s.tags.join(' '),
+              text: searchText(f, s),
+              cells: s.cells.map((c, k) => ({ kernel: c.kernel, label: spec.kernels[k]?.label ?? c.kernel, href: cellHref(f, s, c.kernel), outcome: outcomeView(c.outcome, c.status), ok: c.ok })),
+            }),
+          ),
         }),
       ),
-    })),
+    ),
   };
 }
 
 export function filtersView(spec: Spec) {
   const tags = [...new Set(spec.features.flatMap((f) => f.scenarios.flatMap((s) => s.tags)))].sort();
   return { kernels: spec.kernels, tags, statuses: STATUS_FILTERS.map((f) => ({ value: f.value, label: f.label, outcomes: f.outcomes.join(' ') })) };
+}
+
+/** How many features, scenarios and results, and how many results are as the spec claims (`cell.ok`). */
+function tally(features: readonly Feature[]) {
+  const cells = features.flatMap((f) => f.scenarios.flatMap((s) => s.cells));
+  const asClaimed = cells.filter((c) => c.ok).length;
+  return { features: features.length, scenarios: features.reduce((n, f) => n + f.scenarios.length, 0), cells: cells.length, asClaimed, notAsClaimed: cells.length - asClaimed };
 }
 
 /** Per kernel, how many scenarios ended each way (only outcomes that occur). */
@@ -179,9 +206,18 @@ export function countsView(spec: Spec) {
     counts: spec.kernels.map((k) => cells.filter((c) => c.kernel === k.id && c.outcome === o).length),
     total: cells.filter((c) => c.outcome === o).length,
   }));
-  const scenarios = spec.features.reduce((n, f) => n + f.scenarios.length, 0);
-  const notAsClaimed = cells.filter((c) => !c.ok);
-  return { kernels: spec.kernels, rows, features: spec.features.length, scenarios, citations: spec.citations.length, cells: cells.length, notAsClaimed: notAsClaimed.length, asClaimed: cells.length - notAsClaimed.length };
+  const { features, scenarios, cells: results, asClaimed, notAsClaimed } = tally(spec.features);
+  return { kernels: spec.kernels, rows, features, scenarios, citations: spec.citations.length, cells: results, notAsClaimed, asClaimed };
+}
+
+/**
+ * The index's table of areas, in the matrix's order: each links to its
+ * heading row in the matrix (to the matrix itself when there is one area,
+ * which gets no heading row), with its counts.
+ */
+export function areasView(spec: Spec) {
+  const areas = byArea(spec.features);
+  return areas.map((a) => ({ title: a.title, href: areas.length > 1 ? `#${a.anchor}` : '#matrix', ...tally(a.features) }));
 }
 
 export function scenarioView(spec: Spec, feature: Feature, scenario: Scenario, root: string) {

@@ -28,7 +28,8 @@
   window.addEventListener('hashchange', reveal);
   reveal();
 
-  // Filters: rows ([data-row]) hold cells ([data-kernel][data-outcome]).
+  // Filters: rows ([data-row]) hold cells ([data-kernel][data-outcome]); feature
+  // groups ([data-group]) hold rows; an area's heading ([data-area-head]) precedes its groups.
   var form = document.querySelector('[data-filters]');
   if (!form) return;
   var rows = Array.prototype.slice.call(document.querySelectorAll('[data-row]'));
@@ -66,6 +67,13 @@
     });
     Array.prototype.forEach.call(document.querySelectorAll('[data-group]'), function (group) {
       group.hidden = !group.querySelector('[data-row]:not([hidden])');
+    });
+    // An area's heading row goes with the last of its feature groups.
+    Array.prototype.forEach.call(document.querySelectorAll('[data-area-head]'), function (head) {
+      var area = head.getAttribute('data-area-head');
+      head.hidden = !Array.prototype.some.call(head.parentNode.querySelectorAll('[data-group]'), function (group) {
+        return !group.hidden && group.getAttribute('data-area') === area;
+      });
     });
     // A feature page lists each scenario twice (matrix row, section): count keys.
     if (count) count.textContent = 'Showing ' + Object.keys(shown).length + ' of ' + Object.keys(all).length + ' scenarios';
