@@ -2,7 +2,7 @@
 // tmpfs/bind/rbind/move mounts, propagation changes (--make-[r]shared,
 // slave, private, unbindable), umount with and without -l or -f, umount2
 // with any of MNT_DETACH, MNT_FORCE, MNT_EXPIRE, UMOUNT_NOFOLLOW, cd, fds opened,
-// closed and dup'ed, open_tree_clone into nested shells and exit,
+// closed and dup'ed, open_tree_clone (-r) and open_tree into nested shells and exit,
 // unshare -m and -Urm into nested shells in new namespaces, move_mount, ls
 // and mountinfo. Paths come from a small pool under /mnt so
 // that commands keep meeting each other's mounts.
@@ -41,7 +41,7 @@ const command: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(fd, fd).map(([n, m]) => ({ line: `exec ${n}<&${m}` })) },
   {
     weight: 3,
-    arbitrary: fc.tuple(fc.boolean(), fd, target).map(([recursive, n, d]) => ({ line: `open_tree_clone ${recursive ? '-r ' : ''}${n}<${d} ${n} sh`, nested: 'open' as const })),
+    arbitrary: fc.tuple(fc.constantFrom('open_tree_clone', 'open_tree_clone -r', 'open_tree'), fd, target).map(([helper, n, d]) => ({ line: `${helper} ${n}<${d} ${n} sh`, nested: 'open' as const })),
   },
   { weight: 3, arbitrary: fc.tuple(fd, target).map(([n, d]) => ({ line: `move_mount ${n} ${d}` })) },
   {

@@ -2,12 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-// Builds our C helpers (the thread's open_tree_clone and move_mount, and umount2) into
-// build/live-helpers/. Idempotent: a helper is rebuilt only when its source
-// is newer than the binary, so tests and `npm ci` can both call it.
+// Builds our C helpers (the thread's open_tree_clone and move_mount, and
+// open_tree and umount2) into build/live-helpers/. Idempotent: a helper is
+// rebuilt only when its source is newer than the binary, so tests and
+// `npm ci` can both call it.
 
-export const HELPER_NAMES = ['open_tree_clone', 'move_mount', 'umount2'] as const;
-export type HelperName = (typeof HELPER_NAMES)[number];
+/** Each helper and its source: open_tree and open_tree_clone are one program under two names. */
+const HELPER_SOURCES = { open_tree_clone: 'open_tree.c', open_tree: 'open_tree.c', move_mount: 'move_mount.c', umount2: 'umount2.c' } as const;
+export type HelperName = keyof typeof HELPER_SOURCES;
+export const HELPER_NAMES = Object.keys(HELPER_SOURCES) as readonly HelperName[];
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
 export const HELPER_SOURCE_DIR = join(__dirname, 'helpers');
@@ -26,7 +29,7 @@ export function buildHelpers(buildDir: string = HELPER_BUILD_DIR): Record<Helper
   mkdirSync(buildDir, { recursive: true });
   const paths = {} as Record<HelperName, string>;
   for (const name of HELPER_NAMES) {
-    const source = join(HELPER_SOURCE_DIR, `${name}.c`);
+    const source = join(HELPER_SOURCE_DIR, HELPER_SOURCES[name]);
     const binary = join(buildDir, name);
     if (isStale(source, binary)) compile(source, binary);
     paths[name] = binary;

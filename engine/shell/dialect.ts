@@ -5,7 +5,7 @@
 import { parseCommandLine, type CommandList, type SimpleCommand } from './parse';
 import { coreutilsOperands, COREUTILS_OPTIONS } from './programs/coreutils';
 import { programName, SHELLS } from './programs/index';
-import { openTreeCloneArgs } from './programs/thread-helpers';
+import { openTreeArgs } from './programs/thread-helpers';
 import { parseUnshareArgs } from './programs/unshare';
 import { parseMountArgs, parseUmountArgs } from './programs/util-linux';
 import { DialectError, type TranscriptLine } from '../transcript/types';
@@ -25,11 +25,11 @@ function checkSimple(command: SimpleCommand, place: TranscriptLine): void {
   else if (name === 'umount') parseUmountArgs(command.argv, place);
   else if (Object.hasOwn(COREUTILS_OPTIONS, name)) coreutilsOperands([name, ...command.argv.slice(1)], place);
   else if (SHELLS.has(name) && command.argv.length > 1) throw new DialectError(place, `${name} with arguments is not in the dialect: a nested shell reads the lines that follow`);
-  else if (name === 'open_tree_clone') checkExecuted(openTreeCloneArgs(command.argv).command, place);
+  else if (name === 'open_tree_clone' || name === 'open_tree') checkExecuted(openTreeArgs([name, ...command.argv.slice(1)]).command, place);
   else if (name === 'unshare') checkExecuted(parseUnshareArgs(command.argv, place).command, place);
 }
 
-/** The program a helper execs (open_tree_clone N CMD..., unshare -m CMD...) is a dialect command too. */
+/** The program a helper execs (open_tree[_clone] N CMD..., unshare -m CMD...) is a dialect command too. */
 function checkExecuted(argv: readonly string[], place: TranscriptLine): void {
   if (argv.length === 0) return;
   const word = argv[0]!;

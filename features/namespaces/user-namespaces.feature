@@ -44,7 +44,8 @@ Feature: unshare -Urm: a less privileged copy, with its mounts locked together
     there, and locked in the next.
   - **A recursive clone takes the locked tree whole:** `open_tree` with
     `AT_RECURSIVE` (`open_tree_clone -r`) copies the locked children along,
-    where the plain clone was refused.
+    where the plain clone was refused. `open_tree` without a clone copies
+    nothing, so it reaches a locked tree freely.
   - **No forced unmount of someone else's filesystem:** `MNT_FORCE` asks for
     `CAP_SYS_ADMIN` over the user namespace that owns the superblock
     (`can_umount()`, as on this 6.18 kernel). A bind of an inherited tmpfs
@@ -262,7 +263,7 @@ Feature: unshare -Urm: a less privileged copy, with its mounts locked together
       umount: /mnt: not mounted.
       """
 
-  Scenario: a recursive open_tree clone takes the locked tree whole
+  Scenario: a recursive open_tree clone takes the locked tree whole; a plain open_tree copies nothing
     When the shell session runs:
       """
       # mkdir /mnt/a
@@ -272,11 +273,16 @@ Feature: unshare -Urm: a less privileged copy, with its mounts locked together
       # touch /mnt/a/x/f
       # unshare -Urm
       # exec 3</mnt/a
+      # open_tree 3 ls /proc/self/fd/3/x
       # open_tree_clone 3 ls /proc/self/fd/3/x
       # open_tree_clone -r 3 ls /proc/self/fd/3/x
       # exit
       """
-    Then "open_tree_clone 3 ls /proc/self/fd/3/x" prints on stderr:
+    Then "open_tree 3 ls /proc/self/fd/3/x" prints on stdout:
+      """
+      f
+      """
+    And "open_tree_clone 3 ls /proc/self/fd/3/x" prints on stderr:
       """
       open_tree_clone: Invalid argument
       """

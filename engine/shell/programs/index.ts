@@ -3,7 +3,7 @@
 
 import type { Program } from '../program';
 import { cat, ls, mkdir, touch } from './coreutils';
-import { moveMount, openTreeClone, umount2 } from './thread-helpers';
+import { moveMount, openTree, umount2 } from './thread-helpers';
 import { unshare } from './unshare';
 import { mount, umount } from './util-linux';
 
@@ -20,8 +20,9 @@ const table = new Map<string, Program>([
 /** Shells a program can exec, or the shell can start: they read the next transcript lines. */
 export const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash']);
 
-// The two that exec another program take the table itself.
-table.set('open_tree_clone', openTreeClone(table));
+// The ones that exec another program take the table itself.
+table.set('open_tree_clone', openTree('open_tree_clone', table));
+table.set('open_tree', openTree('open_tree', table));
 table.set('unshare', unshare(table, SHELLS));
 
 export const PROGRAMS: ReadonlyMap<string, Program> = table;

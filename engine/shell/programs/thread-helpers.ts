@@ -10,40 +10,48 @@ function fdArgument(text: string | undefined): number | null {
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;
 }
 
-/** open_tree_clone's operands: `[-r] N CMD [ARGS]`. */
-export function openTreeCloneArgs(argv: readonly string[]): { recursive: boolean; fd: number | null; command: readonly string[] } {
-  const recursive = argv[1] === '-r';
-  const rest = argv.slice(recursive ? 2 : 1);
-  return { recursive, fd: fdArgument(rest[0]), command: rest.slice(1) };
+/** The operands of `open_tree_clone [-r] N CMD...` and `open_tree [-c] [-r] N CMD...`. */
+export function openTreeArgs(argv: readonly string[]): { clone: boolean; recursive: boolean; fd: number | null; command: readonly string[] } {
+  let clone = argv[0] !== 'open_tree';
+  let recursive = false;
+  let i = 1;
+  for (; i < argv.length && argv[i]!.startsWith('-'); i++) {
+    if (argv[i] === '-r') recursive = true;
+    else if (argv[i] === '-c') clone = true;
+    else break;
+  }
+  return { clone, recursive, fd: fdArgument(argv[i]), command: argv.slice(i + 1) };
 }
 
 /**
  * `open_tree_clone [-r] N CMD [ARGS]`: fd N (opened by the shell's `N<P`) is
  * replaced by open_tree(N, "", OPEN_TREE_CLONE|AT_EMPTY_PATH), with -r also
- * AT_RECURSIVE, then CMD is exec'd with it.
+ * AT_RECURSIVE, then CMD is exec'd with it. As `open_tree`, the same program
+ * clones only with -c; without, fd N becomes a plain O_PATH fd on the mount.
  */
-export const openTreeClone =
-  (programs: ReadonlyMap<string, Program>): Program =>
+export const openTree =
+  (name: 'open_tree' | 'open_tree_clone', programs: ReadonlyMap<string, Program>): Program =>
   (ctx) => {
-    const { recursive, fd, command: argv } = openTreeCloneArgs(ctx.argv);
+    const { clone, recursive, fd, command: argv } = openTreeArgs([name, ...ctx.argv.slice(1)]);
     const command = argv[0];
     if (fd === null || command === undefined) {
-      ctx.err('usage: open_tree_clone [-r] FD COMMAND [ARG...]\n');
+      ctx.err(`usage: ${name} [-c] [-r] FD COMMAND [ARG...]\n`);
       return exit(2);
     }
-    const cloned = ctx.sys.open_tree({ dfd: fd, path: '', flags: OPEN_TREE_CLONE | AT_EMPTY_PATH | (recursive ? AT_RECURSIVE : 0) });
-    if (!cloned.ok) {
-      ctx.err(`open_tree_clone: ${strerror(cloned.errno)}\n`);
+    const flags = (clone ? OPEN_TREE_CLONE : 0) | AT_EMPTY_PATH | (recursive ? AT_RECURSIVE : 0);
+    const opened = ctx.sys.open_tree({ dfd: fd, path: '', flags });
+    if (!opened.ok) {
+      ctx.err(`${name}: ${strerror(opened.errno)}\n`);
       return exit(1);
     }
-    ctx.sys.dup2({ oldfd: cloned.value, newfd: fd });
-    if (cloned.value !== fd) ctx.sys.close({ fd: cloned.value });
+    ctx.sys.dup2({ oldfd: opened.value, newfd: fd });
+    if (opened.value !== fd) ctx.sys.close({ fd: opened.value });
     // execvp(CMD): a shell goes on reading the transcript in this process.
     if (command === 'sh' || command === 'bash') return { execShell: command, argv0: command };
     const program = programs.get(command);
     if (!program) {
-      ctx.err(`open_tree_clone: ${strerror('ENOENT')}\n`);
-      return exit(1);
+      ctx.err(`${name}: ${command}: ${strerror('ENOENT')}\n`);
+      return exit(127);
     }
     return program({ ...ctx, argv });
   };
