@@ -20,7 +20,6 @@ export const ERRNO = Object.freeze({
   ENAMETOOLONG: { code: 36, text: 'File name too long' },
   ENOTEMPTY: { code: 39, text: 'Directory not empty' },
   ELOOP: { code: 40, text: 'Too many levels of symbolic links' },
-  EUSERS: { code: 87, text: 'Too many users' },
 });
 
 export type Errno = keyof typeof ERRNO;

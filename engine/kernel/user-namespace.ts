@@ -7,7 +7,7 @@ import { lookupMnt } from '../namespace/lookup-mnt';
 import { fail, ok, type SyscallResult } from '../result';
 import type { Kernel, Path, SuperBlock, Task, UserNamespace } from './types';
 
-/** Nesting limit of user namespaces (kernel/user_namespace.c: level > 32 is EUSERS). */
+/** Nesting limit of user namespaces: a parent deeper than this gets ENOSPC (kernel/user_namespace.c). */
 const MAX_USER_NS_LEVEL = 32;
 
 /** Analogous to kernel/capability.c:ns_capable(ns, CAP_SYS_ADMIN), for a root task. */
@@ -46,7 +46,7 @@ export function currentChrooted(k: Kernel, task: Task): boolean {
  */
 export function createUserNs(k: Kernel, task: Task): SyscallResult<UserNamespace> {
   const parent = task.user_ns;
-  if (parent.level >= MAX_USER_NS_LEVEL) return fail('EUSERS');
+  if (parent.level > MAX_USER_NS_LEVEL) return fail('ENOSPC');
   if (currentChrooted(k, task)) return fail('EPERM'); // unshare(2) EPERM: "the caller is in a chroot environment"
   return ok({ ns_id: ++k.ids.ns, parent, level: parent.level + 1 });
 }

@@ -1,7 +1,7 @@
 import { CL_COPY_UNBINDABLE, CL_EXPIRE, CL_SLAVE } from '../kernel/constants';
 import { traced } from '../kernel/kernel';
 import type { Kernel, MntNamespace, Mount, Task, UserNamespace } from '../kernel/types';
-import { fail, ok, type SyscallResult } from '../result';
+import { ok, type SyscallResult } from '../result';
 import { allocMntNs, subtree } from './alloc';
 import { copyTree } from './clone-mnt';
 import { lockMntTree } from './lock-mnt-tree';
@@ -22,7 +22,6 @@ import { mntputNoExpire, pathGet } from './refs';
 export function copyMntNs(k: Kernel, task: Task, userNs: UserNamespace): SyscallResult<MntNamespace> {
   return traced(k, 'copy_mnt_ns', () => {
     const ns = task.mnt_ns;
-    if (ns.anon) return fail('EINVAL'); // no task lives in a detached tree; the kernel refuses to copy one
     const old = ns.root;
     // namespace_lock();
     const copyFlags = CL_COPY_UNBINDABLE | CL_EXPIRE | (userNs !== ns.user_ns ? CL_SLAVE : 0);

@@ -5,7 +5,7 @@
 import { parseCommandLine, type CommandList, type SimpleCommand } from './parse';
 import { coreutilsOperands, COREUTILS_OPTIONS } from './programs/coreutils';
 import { programName, SHELLS } from './programs/index';
-import { openTreeArgs } from './programs/thread-helpers';
+import { openTreeArgs } from './programs/mount-helpers';
 import { parseUnshareArgs } from './programs/unshare';
 import { parseMountArgs, parseUmountArgs } from './programs/util-linux';
 import { DialectError, type TranscriptLine } from '../transcript/types';

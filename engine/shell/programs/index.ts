@@ -3,7 +3,7 @@
 
 import type { Program } from '../program';
 import { cat, ls, mkdir, touch } from './coreutils';
-import { moveMount, openTree, umount2 } from './thread-helpers';
+import { moveMount, openTree, umount2 } from './mount-helpers';
 import { unshare } from './unshare';
 import { mount, umount } from './util-linux';
 
