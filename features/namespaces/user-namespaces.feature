@@ -41,7 +41,8 @@ Feature: unshare -Urm: a less privileged copy, with its mounts locked together
   - **No id map without /proc:** unshare's error when it cannot open
     `/proc/self/uid_map`.
   - **Nested user namespaces:** a mount made in the first one is its own
-    there, and locked in the next.
+    there, and locked in the next. They nest 33 deep below the initial one:
+    `create_user_ns()` refuses a parent deeper than 32 (`ENOSPC`).
   - **A recursive clone takes the locked tree whole:** `open_tree` with
     `AT_RECURSIVE` (`open_tree_clone -r`) copies the locked children along,
     where the plain clone was refused. `open_tree` without a clone copies
@@ -312,3 +313,55 @@ Feature: unshare -Urm: a less privileged copy, with its mounts locked together
       """
     And "umount /mnt/b" succeeds
     And the 2nd "umount -f /mnt/b" succeeds
+
+  Scenario: user namespaces nest 33 deep; the 34th unshare -Urm gets ENOSPC
+    When the shell session runs:
+      """
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # unshare -Urm
+      # cat /proc/self/mountinfo
+      """
+    Then the 33rd "unshare -Urm" starts a nested shell
+    And the 34th "unshare -Urm" exits with status 1
+    And the 34th "unshare -Urm" prints on stderr:
+      """
+      unshare: unshare failed: No space left on device
+      """
+    And "cat /proc/self/mountinfo" prints the mount table:
+      """
+      / tmpfs none
+      /proc proc proc on /
+      /mnt tmpfs none on /
+      """
