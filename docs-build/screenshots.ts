@@ -1,6 +1,7 @@
-// The README's two pictures, taken from the built site with Debian's chromium:
-// docs/matrix.png (the index's matrix) and docs/scenario.png (close-then-mount
-// on v12: terminal, soft lockup, mount trees). Run after `npm run docs:build`:
+// The README's pictures, taken from the built site with Debian's chromium:
+// docs/areas.png (the index's areas), docs/matrix.png (the index's matrix)
+// and docs/scenario.png (close-then-mount on v12: terminal, soft lockup,
+// mount trees). Run after `npm run docs:build`:
 //   node --require ts-node/register/transpile-only docs-build/screenshots.ts [--site site] [--out docs]
 
 import { mkdirSync } from 'node:fs';
@@ -17,6 +18,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 }, colorScheme: 'light' })).newPage();
+    await page.goto(`${url}index.html`);
+    await page.locator('table.areas').screenshot({ path: path.join(values.out, 'areas.png') });
     // Filtered to failures: the rows where kernels disagree, which is the story.
     await page.goto(`${url}index.html?status=failed#matrix`);
     await page.screenshot({ path: path.join(values.out, 'matrix.png') });
@@ -26,7 +29,7 @@ async function main(argv: readonly string[]): Promise<number> {
     await browser.close();
     server.close();
   }
-  process.stdout.write(`screenshots: wrote ${path.join(values.out, 'matrix.png')} and ${path.join(values.out, 'scenario.png')}\n`);
+  process.stdout.write(`screenshots: wrote ${['areas.png', 'matrix.png', 'scenario.png'].map((f) => path.join(values.out, f)).join(', ')}\n`);
   return 0;
 }
 
