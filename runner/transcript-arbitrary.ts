@@ -1,5 +1,5 @@
 // Random transcripts from the dialect, for the differential fuzzer: mkdir,
-// tmpfs/bind/rbind/move mounts, propagation changes (--make-[r]shared,
+// tmpfs/bind/rbind/move mounts, bind remounts (ro, nosuid, atime...), propagation changes (--make-[r]shared,
 // slave, private, unbindable), umount with and without -l or -f, umount2
 // with any of MNT_DETACH, MNT_FORCE, MNT_EXPIRE, UMOUNT_NOFOLLOW, cd, fds opened,
 // closed and dup'ed, open_tree_clone (-r) and open_tree into nested shells and exit,
@@ -20,12 +20,18 @@ const fd = fc.constantFrom(...FDS);
 type Step = { readonly line: string; readonly nested?: 'open' | 'close' };
 
 const PROPAGATION = ['shared', 'slave', 'private', 'unbindable'] as const;
+/** What a bind remount may say: per-mount flags set and cleared, atime modes. */
+const REMOUNT_OPTIONS = ['ro', 'rw', 'nosuid', 'suid', 'nodev', 'noexec', 'noatime', 'strictatime', 'relatime'] as const;
 /** unshare's --propagation words; null: its default (private). */
 const UNSHARE_PROPAGATION = [null, 'unchanged', 'slave', 'shared', 'private'] as const;
 
 const command: fc.Arbitrary<Step> = fc.oneof(
   { weight: 3, arbitrary: fc.tuple(fc.boolean(), fc.constantFrom(...PROPAGATION), dir).map(([r, type, d]) => ({ line: `mount --make-${r ? 'r' : ''}${type} ${d}` })) },
   { weight: 3, arbitrary: target.map((d) => ({ line: `mkdir -p ${d}` })) },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(fc.subarray([...REMOUNT_OPTIONS], { minLength: 1, maxLength: 3 }), dir).map(([options, d]) => ({ line: `mount -o remount,bind,${options.join(',')} ${d}` })),
+  },
   { weight: 3, arbitrary: target.map((d) => ({ line: `mount -t tmpfs none ${d}` })) },
   { weight: 2, arbitrary: fc.tuple(dir, target).map(([s, d]) => ({ line: `mount --bind ${s} ${d}` })) },
   { weight: 1, arbitrary: fc.tuple(dir, target).map(([s, d]) => ({ line: `mount --rbind ${s} ${d}` })) },

@@ -6,6 +6,8 @@
 export const MNT_NOSUID = 0x01;
 export const MNT_NODEV = 0x02;
 export const MNT_NOEXEC = 0x04;
+export const MNT_NOATIME = 0x08;
+export const MNT_NODIRATIME = 0x10;
 export const MNT_RELATIME = 0x20;
 export const MNT_READONLY = 0x40;
 export const MNT_SHARED = 0x1000;
@@ -20,6 +22,10 @@ export const MNT_LOCKED = 0x800000;
 export const MNT_DOOMED = 0x1000000;
 export const MNT_SYNC_UMOUNT = 0x2000000;
 export const MNT_UMOUNT = 0x8000000;
+
+/** The atime modes (MNT_ATIME_MASK) and every flag a remount may set (MNT_USER_SETTABLE_MASK). */
+export const MNT_ATIME_MASK = MNT_NOATIME | MNT_NODIRATIME | MNT_RELATIME;
+export const MNT_USER_SETTABLE_MASK = MNT_NOSUID | MNT_NODEV | MNT_NOEXEC | MNT_ATIME_MASK | MNT_READONLY;
 
 /** Flags clone_mnt() does not copy to the clone (v4.19 strips these three). */
 export const MNT_CLONE_STRIPPED = 0x200 /* MNT_WRITE_HOLD */ | 0x4000000 /* MNT_MARKED */ | MNT_INTERNAL;
@@ -52,10 +58,13 @@ export const CLONE_NEWNS = 0x20000;
 export const CLONE_NEWUSER = 0x10000000;
 
 /** mount(2) flags. */
+export const MS_RDONLY = 1;
 export const MS_NOSUID = 2;
 export const MS_NODEV = 4;
 export const MS_NOEXEC = 8;
 export const MS_REMOUNT = 32;
+export const MS_NOATIME = 1024;
+export const MS_NODIRATIME = 2048;
 export const MS_BIND = 4096;
 export const MS_MOVE = 8192;
 export const MS_REC = 16384;
@@ -64,6 +73,8 @@ export const MS_UNBINDABLE = 1 << 17;
 export const MS_PRIVATE = 1 << 18;
 export const MS_SLAVE = 1 << 19;
 export const MS_SHARED = 1 << 20;
+export const MS_RELATIME = 1 << 21;
+export const MS_STRICTATIME = 1 << 24;
 /** The propagation types mount(2) hands to do_change_type(). */
 export const MS_PROPAGATION = MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE;
 

@@ -2,7 +2,7 @@
 // the task's namespace in mount-id order (the 6.8+ rbtree), each only if it
 // can be reached from the task's root.
 
-import { MNT_NODEV, MNT_NOEXEC, MNT_NOSUID, MNT_READONLY, MNT_RELATIME } from '../kernel/constants';
+import { MNT_NOATIME, MNT_NODEV, MNT_NODIRATIME, MNT_NOEXEC, MNT_NOSUID, MNT_READONLY, MNT_RELATIME } from '../kernel/constants';
 import type { Mount, Path, Task } from '../kernel/types';
 import { getDominatingId } from '../pnode/get-dominating-id';
 import { isMntShared, isMntUnbindable } from '../pnode/pnode';
@@ -15,6 +15,8 @@ function mountOptions(m: Mount): string {
   if (m.mnt_flags & MNT_NOSUID) opts.push('nosuid');
   if (m.mnt_flags & MNT_NODEV) opts.push('nodev');
   if (m.mnt_flags & MNT_NOEXEC) opts.push('noexec');
+  if (m.mnt_flags & MNT_NOATIME) opts.push('noatime');
+  if (m.mnt_flags & MNT_NODIRATIME) opts.push('nodiratime');
   if (m.mnt_flags & MNT_RELATIME) opts.push('relatime');
   return opts.join(',');
 }

@@ -2,7 +2,9 @@
 // its two output streams. Programs call the model's syscalls as the real
 // ones call the kernel's.
 
+import { AT_FDCWD, MNT_NOEXEC } from '../kernel/constants';
 import type { Kernel, Task } from '../kernel/types';
+import { pathLookupAt } from '../fs/namei';
 import { syscalls, type Syscalls } from '../syscalls';
 import type { TranscriptLine } from '../transcript/types';
 
@@ -27,6 +29,17 @@ export interface ProgramContext {
 export type ProgramOutcome = { readonly status: number } | { readonly execShell: string; readonly argv0: string };
 
 export type Program = (ctx: ProgramContext) => ProgramOutcome;
+
+/**
+ * Would execve(2) of a program in /bin be refused? The model keeps no
+ * files in /bin, so it asks the mount /bin resolves to: on a noexec mount
+ * nothing may be executed (EACCES).
+ * Analogous to fs/exec.c:do_open_execat() -> path_noexec() (6.18).
+ */
+export function binIsNoexec(k: Kernel, task: Task): boolean {
+  const bin = pathLookupAt(k, task, AT_FDCWD, '/bin');
+  return bin.ok && (bin.value.path.mnt.mnt_flags & MNT_NOEXEC) !== 0;
+}
 
 /** The model's syscalls with kernel and task filled in. */
 export function bindSyscalls(k: Kernel, task: Task): BoundSyscalls {

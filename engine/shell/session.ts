@@ -17,7 +17,7 @@ import type { CommandResult, TranscriptLine } from '../transcript/types';
 import { checkInvariants } from '../invariants';
 import { checkDialect } from './dialect';
 import type { CommandList, Redirection, SimpleCommand } from './parse';
-import { bindSyscalls, type ProgramOutcome } from './program';
+import { binIsNoexec, bindSyscalls, type ProgramOutcome } from './program';
 import { cd, inheritedWorkingDirectory, pwd } from './working-directory';
 import { PROGRAMS, programName, SHELLS } from './programs/index';
 
@@ -211,6 +211,10 @@ export class ModelSession {
     if (redirectError) {
       exitTask(this.kernel, child);
       return fail(redirectError);
+    }
+    if (binIsNoexec(this.kernel, child)) {
+      exitTask(this.kernel, child);
+      return fail(`/bin/${name}: ${strerror('EACCES')}`, 126); // bash names the file PATH found
     }
     let outcome: ProgramOutcome;
     if (isShell) outcome = { execShell: name, argv0: word };

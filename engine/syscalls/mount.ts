@@ -1,4 +1,8 @@
-import { AT_FDCWD, MNT_RELATIME, MS_BIND, MS_MOVE, MS_PROPAGATION, MS_REC, MS_SHARED, MS_SILENT, UMOUNT_SYNC } from '../kernel/constants';
+import {
+  AT_FDCWD, MNT_ATIME_MASK, MNT_NOATIME, MNT_NODEV, MNT_NODIRATIME, MNT_NOEXEC, MNT_NOSUID, MNT_READONLY, MNT_RELATIME, MS_BIND, MS_MOVE,
+  MS_NOATIME, MS_NODEV, MS_NODIRATIME, MS_NOEXEC, MS_NOSUID, MS_PROPAGATION, MS_RDONLY, MS_REC, MS_RELATIME, MS_REMOUNT, MS_SHARED,
+  MS_SILENT, MS_STRICTATIME, UMOUNT_SYNC,
+} from '../kernel/constants';
 import { traced } from '../kernel/kernel';
 import type { Kernel, Mount, Path, Task } from '../kernel/types';
 import { pathLookupAt } from '../fs/namei';
@@ -7,6 +11,7 @@ import { allocSuper } from '../fs/super';
 import { allocVfsmnt, checkMnt, isMounted, subtree } from '../namespace/alloc';
 import { __doLoopback } from '../namespace/do-loopback';
 import { doMoveMount } from '../namespace/do-move-mount';
+import { doReconfigureMnt } from '../namespace/do-reconfigure-mnt';
 import { attachRecursiveMnt, inventGroupIds, lockMount } from '../namespace/graft';
 import { changeMntPropagation } from '../pnode/change-mnt-propagation';
 import { namespaceUnlock } from '../namespace/namespace-unlock';
@@ -136,9 +141,31 @@ function doChangeType(k: Kernel, path: Path, msFlags: number): SyscallResult<0> 
 }
 
 /**
+ * The per-mount flags mount(2)'s MS_* flags ask for: relatime unless
+ * noatime, strictatime clearing both; a remount that names no atime mode
+ * keeps the mount's own.
+ * Analogous to the flag block of fs/namespace.c:path_mount() (6.18; do_mount() in v4.19).
+ */
+function mntFlagsOf(msFlags: number, mnt: Mount): number {
+  let flags = msFlags & MS_NOATIME ? 0 : MNT_RELATIME; // default to relatime unless overridden
+  if (msFlags & MS_NOSUID) flags |= MNT_NOSUID;
+  if (msFlags & MS_NODEV) flags |= MNT_NODEV;
+  if (msFlags & MS_NOEXEC) flags |= MNT_NOEXEC;
+  if (msFlags & MS_NOATIME) flags |= MNT_NOATIME;
+  if (msFlags & MS_NODIRATIME) flags |= MNT_NODIRATIME;
+  if (msFlags & MS_STRICTATIME) flags &= ~(MNT_RELATIME | MNT_NOATIME);
+  if (msFlags & MS_RDONLY) flags |= MNT_READONLY;
+  if (msFlags & MS_REMOUNT && !(msFlags & (MS_NOATIME | MS_NODIRATIME | MS_RELATIME | MS_STRICTATIME))) {
+    flags = (flags & ~MNT_ATIME_MASK) | (mnt.mnt_flags & MNT_ATIME_MASK); // the default atime for remount is preservation
+  }
+  return flags;
+}
+
+/**
  * mount(2): the target is resolved first, then the flags pick the operation,
- * in path_mount()'s order: MS_BIND (with MS_REC), a propagation type,
- * MS_MOVE, or a new filesystem.
+ * in path_mount()'s order: MS_REMOUNT|MS_BIND, MS_BIND (with MS_REC), a
+ * propagation type, MS_MOVE, or a new filesystem. A remount of the
+ * superblock itself is not modelled (the dialect has only bind remounts).
  * Analogous to fs/namespace.c:do_mount() / path_mount() (6.18).
  */
 export function mount(k: Kernel, task: Task, args: MountArgs): SyscallResult<0> {
@@ -146,6 +173,10 @@ export function mount(k: Kernel, task: Task, args: MountArgs): SyscallResult<0> 
     const found = pathLookupAt(k, task, AT_FDCWD, args.target);
     if (!found.ok) return found;
     const target = found.value.path;
+    if (args.flags & MS_REMOUNT) {
+      if (!(args.flags & MS_BIND)) throw new Error('mount(2): MS_REMOUNT without MS_BIND (a superblock remount) is not modelled');
+      return doReconfigureMnt(k, task, target, mntFlagsOf(args.flags, target.mnt));
+    }
     if (args.flags & MS_BIND) return doLoopback(k, task, target, args.source, (args.flags & MS_REC) !== 0);
     if (args.flags & MS_PROPAGATION) return doChangeType(k, target, args.flags);
     if (args.flags & MS_MOVE) {

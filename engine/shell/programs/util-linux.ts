@@ -3,7 +3,10 @@
 // message libmount prints for each errno (libmount/src/context_mount.c and
 // context_umount.c: mnt_context_get_{mount,umount}_excode()).
 
-import { AT_FDCWD, MNT_DETACH, MNT_FORCE, O_CREAT, O_RDONLY, O_WRONLY, MS_BIND, MS_MOVE, MS_PRIVATE, MS_REC, MS_SHARED, MS_SLAVE, MS_UNBINDABLE, O_DIRECTORY } from '../../kernel/constants';
+import {
+  AT_FDCWD, MNT_DETACH, MNT_FORCE, MS_BIND, MS_MOVE, MS_NOATIME, MS_NODEV, MS_NODIRATIME, MS_NOEXEC, MS_NOSUID, MS_PRIVATE, MS_RDONLY,
+  MS_REC, MS_RELATIME, MS_REMOUNT, MS_SHARED, MS_SLAVE, MS_STRICTATIME, MS_UNBINDABLE, O_CREAT, O_DIRECTORY, O_RDONLY, O_WRONLY,
+} from '../../kernel/constants';
 import { pathLookupAt } from '../../fs/namei';
 import type { Errno } from '../../errno';
 import { strerror } from '../../errno';
@@ -23,7 +26,35 @@ type MountRequest =
   | { readonly kind: 'new'; readonly fstype: string; readonly source: string; readonly target: string }
   | { readonly kind: 'bind'; readonly recursive: boolean; readonly source: string; readonly target: string }
   | { readonly kind: 'move'; readonly source: string; readonly target: string }
-  | { readonly kind: 'propagation'; readonly flags: number; readonly source: 'none'; readonly target: string };
+  | { readonly kind: 'propagation'; readonly flags: number; readonly source: 'none'; readonly target: string }
+  | { readonly kind: 'remount'; readonly options: readonly string[]; readonly source: 'none'; readonly target: string };
+
+/**
+ * libmount's map of the options a bind remount understands: each sets its
+ * MS_* flag, or (the inverse words) clears it. "remount" and "bind" are the
+ * operation itself.
+ * After libmount/src/optmap.c (linux_flags_map, util-linux 2.38).
+ */
+const REMOUNT_OPTIONS: Readonly<Record<string, { readonly flag: number; readonly set: boolean }>> = {
+  remount: { flag: MS_REMOUNT, set: true },
+  bind: { flag: MS_BIND, set: true },
+  ro: { flag: MS_RDONLY, set: true },
+  rw: { flag: MS_RDONLY, set: false },
+  nosuid: { flag: MS_NOSUID, set: true },
+  suid: { flag: MS_NOSUID, set: false },
+  nodev: { flag: MS_NODEV, set: true },
+  dev: { flag: MS_NODEV, set: false },
+  noexec: { flag: MS_NOEXEC, set: true },
+  exec: { flag: MS_NOEXEC, set: false },
+  noatime: { flag: MS_NOATIME, set: true },
+  atime: { flag: MS_NOATIME, set: false },
+  nodiratime: { flag: MS_NODIRATIME, set: true },
+  diratime: { flag: MS_NODIRATIME, set: false },
+  relatime: { flag: MS_RELATIME, set: true },
+  norelatime: { flag: MS_RELATIME, set: false },
+  strictatime: { flag: MS_STRICTATIME, set: true },
+  nostrictatime: { flag: MS_STRICTATIME, set: false },
+};
 
 /**
  * mount(8)'s propagation options: each asks mount("none", DIR, NULL, MS_x)
@@ -61,13 +92,22 @@ export function parseMountArgs(argv: readonly string[], place: TranscriptLine): 
     if (form === 'move') return { kind: 'move', source: source!, target: target! };
     return { kind: 'bind', recursive: form === 'rbind', source: source!, target: target! };
   }
+  if (first === '-o') {
+    const [optstr, target, ...extra] = rest;
+    if (!optstr || !target || extra.length) outside('the dialect has "mount -o remount,bind,OPTIONS DIR"');
+    const options = optstr!.split(',');
+    if (!options.includes('remount') || !options.includes('bind')) outside('the dialect has -o only for a bind remount: "mount -o remount,bind,OPTIONS DIR"');
+    const unknown = options.find((o) => !Object.hasOwn(REMOUNT_OPTIONS, o));
+    if (unknown !== undefined) outside(`"${unknown}" is not an option the dialect has (${Object.keys(REMOUNT_OPTIONS).join(', ')})`);
+    return { kind: 'remount', options, source: 'none', target: target! };
+  }
   const propagation = PROPAGATION_OPTIONS[first];
   if (propagation !== undefined) {
     const [target, ...extra] = rest;
     if (!target || extra.length) outside(`the dialect has "mount ${first} DIR"`);
     return { kind: 'propagation', flags: propagation, source: 'none', target: target! };
   }
-  return outside('not a form of mount in the dialect (mount -t TYPE SRC DIR, --bind, --rbind, --move, --make-[r]{shared,slave,private,unbindable})');
+  return outside('not a form of mount in the dialect (mount -t TYPE SRC DIR, --bind, --rbind, --move, --make-[r]{shared,slave,private,unbindable}, -o remount,bind,...)');
 }
 
 /** What libmount adds under every message about a failed mount(2). */
@@ -90,6 +130,7 @@ function mountMessage(errno: Errno, request: Exclude<MountRequest, { kind: 'list
     case 'EINVAL':
       // Propagation flags are applied apart from the mount itself (MNT_ERR_APPLYFLAGS).
       if (request.kind === 'propagation') return 'not mount point or bad option.';
+      if (request.kind === 'remount') return 'mount point not mounted or bad option.';
       if (request.kind === 'move' && isSharedTree(source)) return 'bad option; moving a mount residing under a shared mount is unsupported.';
       return `wrong fs type, bad option, bad superblock on ${source}, missing codepage or helper program, or other error.`;
     case 'ENOENT':
@@ -158,14 +199,59 @@ function listMounts(ctx: ProgramContext): ReturnType<Program> {
     const [pre = '', post = ''] = line.split(' - ');
     const [, , , , target, vfsOptions = ''] = pre.split(' ');
     const [fstype, source, fsOptions = ''] = post.split(' ');
-    const options = [...new Set([...vfsOptions.split(','), ...fsOptions.split(',')])].join(',');
-    ctx.out(`${source} on ${target} type ${fstype} (${options})\n`);
+    ctx.out(`${source} on ${target} type ${fstype} (${mergeOptstr(vfsOptions, fsOptions)})\n`);
   }
   return exit(0);
 }
 
+/**
+ * One option string from mountinfo's per-mount and superblock options:
+ * "ro" if either says so, then the rest of each.
+ * After libmount/src/fs.c:merge_optstr() (util-linux 2.38).
+ */
+export function mergeOptstr(vfs: string, fs: string): string {
+  if (vfs === fs) return vfs;
+  const options = [...vfs.split(','), ...fs.split(',')].filter(Boolean);
+  const remove = (name: string): boolean => {
+    const at = options.indexOf(name);
+    if (at >= 0) options.splice(at, 1);
+    return at >= 0;
+  };
+  const rw = Number(remove('rw')) + Number(remove('rw'));
+  let ro = 0;
+  if (rw !== 2) {
+    ro += Number(remove('ro'));
+    if (ro + rw < 2) ro += Number(remove('ro'));
+  }
+  return [ro ? 'ro' : 'rw', ...options].join(',');
+}
+
+/**
+ * The flags of `mount -o remount,bind,OPTIONS DIR`: libmount first takes
+ * the options DIR has now (its last mountinfo entry, merged), then the
+ * command line's, each setting or clearing its flag in turn; so a remount
+ * keeps whatever it does not name.
+ * After libmount/src/context.c:mnt_context_apply_fstab() (mtab, prepend) and optstr.c:mnt_optstr_get_flags().
+ */
+function remountFlags(ctx: ProgramContext, target: string, options: readonly string[]): number {
+  const entry = readMountinfo(ctx)
+    .split('\n')
+    .filter(Boolean)
+    .reverse()
+    .find((line) => line.split(' ')[4] === target);
+  const [pre = '', post = ''] = entry?.split(' - ') ?? [];
+  const current = entry ? mergeOptstr(pre.split(' ')[5] ?? '', post.split(' ')[2] ?? '').split(',') : [];
+  let flags = 0;
+  for (const option of [...current, ...options]) {
+    const known = REMOUNT_OPTIONS[option];
+    if (!known) continue; // a mountinfo option libmount does not map to a flag
+    flags = known.set ? flags | known.flag : flags & ~known.flag;
+  }
+  return flags;
+}
+
 /** The mount(2) flags for a request. */
-function mountFlags(request: Exclude<MountRequest, { kind: 'list' }>): number {
+function mountFlags(request: Exclude<MountRequest, { kind: 'list' | 'remount' }>): number {
   switch (request.kind) {
     case 'move':
       return MS_MOVE;
@@ -206,8 +292,8 @@ export const mount: Program = (ctx) => {
   if (request.kind === 'list') return listMounts(ctx);
   // libmount canonicalizes both paths; one realpath(3) cannot resolve is used as typed.
   const target = realpath(ctx.k, ctx.task, request.target) ?? request.target;
-  const source = request.kind === 'new' || request.kind === 'propagation' ? request.source : realpath(ctx.k, ctx.task, request.source) ?? request.source;
-  const flags = mountFlags(request);
+  const source = request.kind === 'new' || request.kind === 'propagation' || request.kind === 'remount' ? request.source : realpath(ctx.k, ctx.task, request.source) ?? request.source;
+  const flags = request.kind === 'remount' ? remountFlags(ctx, target, request.options) : mountFlags(request);
   const result = ctx.sys.mount({ source, target, fstype: request.kind === 'new' ? request.fstype : '', flags });
   if (result.ok) {
     const failed = request.kind === 'move' ? updateUtabAfterMove(ctx) : null;
