@@ -29,6 +29,13 @@ Feature: unshare -Urm: a less privileged copy, with its mounts locked together
   new root makes itself are its own to unmount.
 
   - **Inherited mounts are locked, new ones are not.**
+  - **Their flags are locked too** (the kernel selftest
+    `unprivileged-remount-test.c`): `lock_mnt_tree()` sets
+    `MNT_LOCK_READONLY`, `MNT_LOCK_NOSUID`, ... for each flag a copied mount
+    has, and always `MNT_LOCK_ATIME`. A bind remount may add restrictions,
+    but not take a locked one off or change the atime mode
+    (`can_change_locked_flags()`: `EPERM`, "permission denied"). A bind of a
+    locked mount copies the locks. A mount made inside is free.
   - **No moving, no plain bind, no open_tree clone of what is locked; a recursive bind works.**
   - **Shared copies are slaves:** the less privileged side receives
     propagation but never sends it back.
@@ -88,6 +95,47 @@ Feature: unshare -Urm: a less privileged copy, with its mounts locked together
       /proc proc proc on /
       /mnt tmpfs none on /
       /mnt/a tmpfs none on /mnt
+      """
+
+  Scenario: the flags of an inherited mount are locked: more restrictions are fine, fewer are not
+    When the shell session runs:
+      """
+      # mkdir /mnt/a /mnt/b /mnt/c
+      # mount -t tmpfs none /mnt/a
+      # mount -o remount,bind,ro,nosuid /mnt/a
+      # unshare -Urm
+      # mount -o remount,bind,rw /mnt/a
+      # mount -o remount,bind,suid /mnt/a
+      # mount -o remount,bind,noatime /mnt/a
+      # mount -o remount,bind,nodev /mnt/a
+      # mount --bind /mnt/a /mnt/b
+      # mount -o remount,bind,rw /mnt/b
+      # mount -t tmpfs none /mnt/c
+      # mount -o remount,bind,ro,noexec,noatime /mnt/c
+      # mount -o remount,bind,rw,exec,atime,relatime /mnt/c
+      # mount
+      # exit
+      """
+    Then "mount -o remount,bind,rw /mnt/a" exits with status 32
+    And "mount -o remount,bind,rw /mnt/a" prints on stderr:
+      """
+      mount: /mnt/a: permission denied.
+             dmesg(1) may have more information after failed mount system call.
+      """
+    And "mount -o remount,bind,suid /mnt/a" exits with status 32
+    And "mount -o remount,bind,noatime /mnt/a" exits with status 32
+    And "mount -o remount,bind,nodev /mnt/a" succeeds
+    And "mount -o remount,bind,rw /mnt/b" exits with status 32
+    And "mount -o remount,bind,ro,noexec,noatime /mnt/c" succeeds
+    And "mount -o remount,bind,rw,exec,atime,relatime /mnt/c" succeeds
+    And "mount" prints on stdout:
+      """
+      none on / type tmpfs (rw,relatime)
+      proc on /proc type proc (rw,relatime)
+      none on /mnt type tmpfs (rw,relatime)
+      none on /mnt/a type tmpfs (ro,nosuid,nodev,relatime)
+      none on /mnt/b type tmpfs (ro,nosuid,nodev,relatime)
+      none on /mnt/c type tmpfs (rw,relatime)
       """
 
   Scenario: a locked mount cannot be moved, bound alone or cloned alone
