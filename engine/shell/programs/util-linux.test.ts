@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DialectError } from '../../transcript/types';
+import { checkDialect } from '../dialect';
+import { ModelSession } from '../session';
+import { mergeOptstr } from './util-linux';
+
+const at = (command: string) => ({ command, file: 'remount.txt', line: 2 });
+
+describe("libmount's merge_optstr", () => {
+  it('should keep one string when both sides say the same', () => {
+    assert.equal(mergeOptstr('rw', 'rw'), 'rw');
+  });
+
+  it('should say ro when either side does, then the rest of each', () => {
+    assert.equal(mergeOptstr('rw,relatime', 'rw'), 'rw,relatime');
+    assert.equal(mergeOptstr('ro,nosuid,relatime', 'rw'), 'ro,nosuid,relatime');
+    assert.equal(mergeOptstr('rw,noatime', 'ro,size=4k'), 'ro,noatime,size=4k');
+  });
+});
+
+describe('mount -o remount,bind on the model', () => {
+  const run = (commands: string[]) => {
+    const session = new ModelSession('mainline');
+    return commands.map((command, i) => session.run({ command, file: 't', line: i + 1 }));
+  };
+
+  it('should keep the flags the command line does not name (libmount merges the current options first)', () => {
+    const results = run(['mkdir /mnt/a', 'mount -t tmpfs none /mnt/a', 'mount -o remount,bind,ro /mnt/a', 'mount -o remount,bind,nosuid /mnt/a', 'mount']);
+    assert.match(results[4]!.stdout, /^none on \/mnt\/a type tmpfs \(ro,nosuid,relatime\)$/m);
+  });
+
+  it('should keep noatime unless atime takes it off', () => {
+    const results = run(['mkdir /mnt/a', 'mount -t tmpfs none /mnt/a', 'mount -o remount,bind,noatime /mnt/a', 'mount -o remount,bind,relatime /mnt/a', 'mount', 'mount -o remount,bind,atime,relatime /mnt/a', 'mount']);
+    assert.match(results[4]!.stdout, /\/mnt\/a type tmpfs \(rw,noatime\)/);
+    assert.match(results[6]!.stdout, /\/mnt\/a type tmpfs \(rw,relatime\)/);
+  });
+
+  for (const [line, reason] of [
+    ['mount -o remount,ro /mnt', 'only for a bind remount'],
+    ['mount -o ro /mnt', 'only for a bind remount'],
+    ['mount -o remount,bind,size=4k /mnt', '"size=4k" is not an option'],
+    ['mount -o remount,bind', 'remount,bind,OPTIONS DIR'],
+  ] as const) {
+    it(`should refuse ${JSON.stringify(line)} with the file and line`, () => {
+      assert.throws(() => checkDialect(at(line)), (error: unknown) => {
+        assert.ok(error instanceof DialectError);
+        assert.match(error.message, /^remount\.txt:2: /);
+        assert.ok(error.message.includes(reason), error.message);
+        return true;
+      });
+    });
+  }
+});
