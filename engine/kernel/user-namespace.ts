@@ -17,6 +17,17 @@ export function nsCapable(task: Task, ns: UserNamespace): boolean {
 }
 
 /**
+ * CAP_SYS_ADMIN over the user namespace that owns the task's mount
+ * namespace: what every mount-changing syscall asks first. It fails only
+ * for a task that made a user namespace without a mount namespace of its
+ * own (unshare(CLONE_NEWUSER) alone; the dialect's unshare never does).
+ * Analogous to fs/namespace.c:may_mount().
+ */
+export function mayMount(task: Task): boolean {
+  return nsCapable(task, task.mnt_ns.user_ns);
+}
+
+/**
  * CAP_SYS_ADMIN over a superblock, as force-unmounting it or remounting it
  * read-only asks: in its user namespace (6.18, as the live kernel shows), or
  * in the initial one (v4.19's capable(), which can_umount() kept for years).

@@ -18,7 +18,7 @@ import { namespaceUnlock } from '../namespace/namespace-unlock';
 import { mntputNoExpire } from '../namespace/refs';
 import { umountTree } from '../namespace/umount-tree';
 import { fail, ok, type SyscallResult } from '../result';
-import { nsCapable } from '../kernel/user-namespace';
+import { mayMount, nsCapable } from '../kernel/user-namespace';
 import { enterSyscall } from './entry';
 
 export interface MountArgs {
@@ -173,6 +173,7 @@ export function mount(k: Kernel, task: Task, args: MountArgs): SyscallResult<0> 
     const found = pathLookupAt(k, task, AT_FDCWD, args.target);
     if (!found.ok) return found;
     const target = found.value.path;
+    if (!mayMount(task)) return fail('EPERM');
     if (args.flags & MS_REMOUNT) {
       if (!(args.flags & MS_BIND)) throw new Error('mount(2): MS_REMOUNT without MS_BIND (a superblock remount) is not modelled');
       return doReconfigureMnt(k, task, target, mntFlagsOf(args.flags, target.mnt));

@@ -3,6 +3,7 @@ import type { Kernel, Task } from '../kernel/types';
 import { pathLookupAt } from '../fs/namei';
 import { doMoveMount } from '../namespace/do-move-mount';
 import { fail, type SyscallResult } from '../result';
+import { mayMount } from '../kernel/user-namespace';
 import { enterSyscall } from './entry';
 
 export interface MoveMountArgs {
@@ -20,6 +21,7 @@ export interface MoveMountArgs {
  */
 export function moveMount(k: Kernel, task: Task, args: MoveMountArgs): SyscallResult<0> {
   return enterSyscall(k, task, 'move_mount', () => {
+    if (!mayMount(task)) return fail('EPERM');
     if (args.flags & ~MOVE_MOUNT__MASK) return fail('EINVAL'); // move_mount(2) EINVAL: unknown flag
     // 5.2 resolves the source first; 6.15+ (getname_maybe_null) the target first.
     const lookupFrom = () => pathLookupAt(k, task, args.fromDfd, args.fromPath, { emptyPath: (args.flags & MOVE_MOUNT_F_EMPTY_PATH) !== 0 });

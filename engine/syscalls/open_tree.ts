@@ -8,6 +8,7 @@ import { __doLoopback } from '../namespace/do-loopback';
 import { namespaceUnlock } from '../namespace/namespace-unlock';
 import { mntget, mntputNoExpire } from '../namespace/refs';
 import { fail, ok, type SyscallResult } from '../result';
+import { mayMount } from '../kernel/user-namespace';
 import { enterSyscall } from './entry';
 
 export interface OpenTreeArgs {
@@ -56,6 +57,7 @@ export function openTree(k: Kernel, task: Task, args: OpenTreeArgs): SyscallResu
   return enterSyscall(k, task, 'open_tree', () => {
     if (args.flags & ~VALID) return fail('EINVAL'); // open_tree(2) EINVAL: unknown flag
     if (args.flags & AT_RECURSIVE && !(args.flags & OPEN_TREE_CLONE)) return fail('EINVAL'); // AT_RECURSIVE needs OPEN_TREE_CLONE
+    if (args.flags & OPEN_TREE_CLONE && !mayMount(task)) return fail('EPERM'); // a plain open_tree needs no privilege
     const found = pathLookupAt(k, task, args.dfd, args.path, { emptyPath: (args.flags & AT_EMPTY_PATH) !== 0 });
     if (!found.ok) return found;
     const { path } = found.value;

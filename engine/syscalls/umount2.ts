@@ -7,7 +7,7 @@ import { checkMnt } from '../namespace/alloc';
 import { doUmount } from '../namespace/do-umount';
 import { mntget, mntputNoExpire } from '../namespace/refs';
 import { fail, type SyscallResult } from '../result';
-import { capableOverSb } from '../kernel/user-namespace';
+import { capableOverSb, mayMount } from '../kernel/user-namespace';
 import { enterSyscall } from './entry';
 
 export interface Umount2Args {
@@ -37,7 +37,8 @@ export function umount2(k: Kernel, task: Task, args: Umount2Args): SyscallResult
       mntget(k, mnt); // the lookup's reference: one of the 2 do_umount() expects
       let result: SyscallResult<0>;
       // Not followed, /proc/self/fd/N is the link itself: a procfs entry, never a mount's root.
-      if (viaLink && args.flags & UMOUNT_NOFOLLOW) result = fail('EINVAL');
+      if (!mayMount(task)) result = fail('EPERM');
+      else if (viaLink && args.flags & UMOUNT_NOFOLLOW) result = fail('EINVAL');
       else if (path.dentry !== mnt.mnt_root) result = fail('EINVAL'); // umount2(2) EINVAL: not a mount point
       else if (!checkMnt(mnt, task.mnt_ns)) result = fail('EINVAL'); // not in our namespace (includes unmounted, detached)
       else if (mnt.mnt_flags & MNT_LOCKED) result = fail('EINVAL'); // locked by a more privileged namespace
