@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CLONE_NEWNS, CLONE_NEWUSER } from '../kernel/constants';
-import { DialectError } from '../transcript/types';
+import { assertDialectError } from '../transcript/test-support';
 import { checkDialect } from './dialect';
 import { parseUnshareArgs } from './programs/unshare';
 
@@ -41,12 +41,7 @@ describe('unshare in the dialect', () => {
     ['unshare -m ./prog', 'named as on PATH'],
   ] as const) {
     it(`should refuse ${JSON.stringify(line)} with the file and line`, () => {
-      assert.throws(() => checkDialect(at(line)), (error: unknown) => {
-        assert.ok(error instanceof DialectError);
-        assert.match(error.message, /^ns\.txt:4: /);
-        assert.match(error.message, new RegExp(reason));
-        return true;
-      });
+      assertDialectError(() => checkDialect(at(line)), 'ns.txt:4', reason);
     });
   }
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DialectError } from '../transcript/types';
+import { assertDialectError } from '../transcript/test-support';
 import { parseCommandLine } from './parse';
 
 const at = (command: string) => ({ command, file: 'story.txt', line: 7 });
@@ -41,12 +41,7 @@ describe('parseCommandLine', () => {
     ['ls &&', 'missing'],
   ] as const) {
     it(`should refuse ${JSON.stringify(line)} with the file and line`, () => {
-      assert.throws(() => parseCommandLine(at(line)), (error: unknown) => {
-        assert.ok(error instanceof DialectError);
-        assert.match(error.message, /^story\.txt:7: /);
-        assert.match(error.message, new RegExp(reason));
-        return true;
-      });
+      assertDialectError(() => parseCommandLine(at(line)), 'story.txt:7', reason);
     });
   }
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DialectError } from '../../transcript/types';
+import { assertDialectError } from '../../transcript/test-support';
 import { checkDialect } from '../dialect';
 import { ModelSession } from '../session';
 import { mergeOptstr } from './util-linux';
@@ -43,12 +43,7 @@ describe('mount -o remount,bind on the model', () => {
     ['mount -o remount,bind', 'remount,bind,OPTIONS DIR'],
   ] as const) {
     it(`should refuse ${JSON.stringify(line)} with the file and line`, () => {
-      assert.throws(() => checkDialect(at(line)), (error: unknown) => {
-        assert.ok(error instanceof DialectError);
-        assert.match(error.message, /^remount\.txt:2: /);
-        assert.ok(error.message.includes(reason), error.message);
-        return true;
-      });
+      assertDialectError(() => checkDialect(at(line)), 'remount.txt:2', reason);
     });
   }
 });
