@@ -26,8 +26,8 @@ export function disconnectMount(m: Mount, how: number): boolean {
 
 /**
  * Clear MNT_LOCKED on the counterparts of `mnt` under everything its parent
- * propagates to, now that mnt itself goes. (Nothing is locked in the
- * dialect's world, but umount_tree() does it first.)
+ * propagates to, now that mnt itself goes: an unmount that propagates into a
+ * less privileged namespace may take its locked copies too.
  * Analogous to fs/pnode.c:propagate_mount_unlock().
  */
 function propagateMountUnlock(k: Kernel, mnt: Mount): void {

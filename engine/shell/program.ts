@@ -41,6 +41,28 @@ export function binIsNoexec(k: Kernel, task: Task): boolean {
   return bin.ok && (bin.value.path.mnt.mnt_flags & MNT_NOEXEC) !== 0;
 }
 
+/** Shells a program can exec, or the shell can start: they read the next transcript lines. */
+export const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash']);
+
+/** Resolve a command word as bash does with PATH=/bin: a bare name, or /bin/NAME. */
+export function programName(word: string): string {
+  return word.startsWith('/bin/') ? word.slice('/bin/'.length) : word;
+}
+
+/**
+ * execvp(argv[0], argv) with PATH=/bin from inside a program (unshare,
+ * open_tree): a shell goes on reading the transcript in this process, a
+ * program runs with `argv`; null when there is no such program (ENOENT),
+ * which each caller words its own way.
+ */
+export function execvp(ctx: ProgramContext, programs: ReadonlyMap<string, Program>, argv: readonly string[]): ProgramOutcome | null {
+  const word = argv[0]!;
+  const name = programName(word);
+  if (SHELLS.has(name)) return { execShell: name, argv0: word };
+  const program = programs.get(name);
+  return program ? program({ ...ctx, argv: [name, ...argv.slice(1)] }) : null;
+}
+
 /** The model's syscalls with kernel and task filled in. */
 export function bindSyscalls(k: Kernel, task: Task): BoundSyscalls {
   const bound: Record<string, unknown> = {};

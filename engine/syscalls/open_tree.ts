@@ -1,4 +1,4 @@
-import { AT_EMPTY_PATH, AT_NO_AUTOMOUNT, AT_RECURSIVE, AT_SYMLINK_NOFOLLOW, MNT_LOCKED, OPEN_TREE_CLOEXEC, OPEN_TREE_CLONE } from '../kernel/constants';
+import { AT_EMPTY_PATH, AT_NO_AUTOMOUNT, AT_RECURSIVE, AT_SYMLINK_NOFOLLOW, OPEN_TREE_CLOEXEC, OPEN_TREE_CLONE } from '../kernel/constants';
 import { traced } from '../kernel/kernel';
 import type { Kernel, Mount, Task } from '../kernel/types';
 import { allocFile, fdInstall, unusedFd } from '../fs/file';
@@ -34,7 +34,6 @@ function detachedCopy(k: Kernel, task: Task, source: { mnt: Mount; dentry: Mount
       const copied = __doLoopback(k, task, source, recursive);
       if (!copied.ok) return copied;
       const clone = copied.value;
-      clone.mnt_flags &= ~MNT_LOCKED;
       if (k.variant.detached === 'anon-ns') {
         const ns = allocMntNs(k, task.mnt_ns.user_ns, true, clone);
         for (const m of subtree(clone)) {

@@ -17,17 +17,11 @@ const table = new Map<string, Program>([
   ['move_mount', moveMount],
   ['umount2', umount2],
 ]);
-/** Shells a program can exec, or the shell can start: they read the next transcript lines. */
-export const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash']);
-
 // The ones that exec another program take the table itself.
 table.set('open_tree_clone', openTree('open_tree_clone', table));
 table.set('open_tree', openTree('open_tree', table));
-table.set('unshare', unshare(table, SHELLS));
+table.set('unshare', unshare(table));
 
 export const PROGRAMS: ReadonlyMap<string, Program> = table;
 
-/** Resolve a command word as bash does with PATH=/bin: a bare name, or /bin/NAME. */
-export function programName(word: string): string {
-  return word.startsWith('/bin/') ? word.slice('/bin/'.length) : word;
-}
+export { programName, SHELLS } from '../program';

@@ -4,7 +4,7 @@
 
 import { AT_EMPTY_PATH, AT_FDCWD, AT_RECURSIVE, MNT_DETACH, MNT_EXPIRE, MNT_FORCE, MOVE_MOUNT_F_EMPTY_PATH, OPEN_TREE_CLONE, UMOUNT_NOFOLLOW } from '../../kernel/constants';
 import { strerror } from '../../errno';
-import { exit, type Program } from '../program';
+import { execvp, exit, type Program } from '../program';
 
 function fdArgument(text: string | undefined): number | null {
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;
@@ -46,14 +46,10 @@ export const openTree =
     }
     ctx.sys.dup2({ oldfd: opened.value, newfd: fd });
     if (opened.value !== fd) ctx.sys.close({ fd: opened.value });
-    // execvp(CMD): a shell goes on reading the transcript in this process.
-    if (command === 'sh' || command === 'bash') return { execShell: command, argv0: command };
-    const program = programs.get(command);
-    if (!program) {
-      ctx.err(`${name}: ${command}: ${strerror('ENOENT')}\n`);
-      return exit(127);
-    }
-    return program({ ...ctx, argv });
+    const executed = execvp(ctx, programs, argv);
+    if (executed) return executed;
+    ctx.err(`${name}: ${command}: ${strerror('ENOENT')}\n`);
+    return exit(127);
   };
 
 /** `move_mount N P`: move_mount(N, "", AT_FDCWD, P, MOVE_MOUNT_F_EMPTY_PATH). */

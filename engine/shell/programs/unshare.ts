@@ -6,9 +6,9 @@
 
 import { AT_FDCWD, CLONE_NEWNS, CLONE_NEWUSER, MS_PRIVATE, MS_REC, MS_SHARED, MS_SLAVE } from '../../kernel/constants';
 import { pathLookupAt } from '../../fs/namei';
-import { strerror } from '../../errno';
+import { strerror, type Errno } from '../../errno';
 import { DialectError, type TranscriptLine } from '../../transcript/types';
-import { exit, type Program, type ProgramContext, type ProgramOutcome } from '../program';
+import { execvp, exit, type Program, type ProgramContext, type ProgramOutcome } from '../program';
 
 /** --propagation's words; "unchanged" leaves the copied tree as copy_mnt_ns() made it. */
 const PROPAGATION: Readonly<Record<string, number>> = {
@@ -71,12 +71,12 @@ export function parseUnshareArgs(argv: readonly string[], place: TranscriptLine)
   return { flags, mapRoot, propagation, command: argv.slice(i) };
 }
 
-/** What open(FILE, O_WRONLY) would say about one of /proc/self's id-map files, or null if it would open. */
-function openProcSelfFile(ctx: ProgramContext, file: string): ReturnType<typeof strerror> | null {
+/** The errno open(FILE, O_WRONLY) would give for one of /proc/self's id-map files, or null if it would open. */
+function openProcSelfFile(ctx: ProgramContext, file: string): Errno | null {
   const found = pathLookupAt(ctx.k, ctx.task, AT_FDCWD, file);
-  if (!found.ok) return strerror(found.errno);
+  if (!found.ok) return found.errno;
   const dentry = found.value.path.dentry;
-  if (dentry.kind === 'dir') return strerror('EISDIR');
+  if (dentry.kind === 'dir') return 'EISDIR';
   if (dentry.proc?.kind !== 'id-map') {
     throw new DialectError(ctx.place, `unshare -r: ${file} is not procfs's here; the model does not follow maps written to a plain file`);
   }
@@ -90,7 +90,7 @@ function failure(ctx: ProgramContext, what: string): ProgramOutcome {
 }
 
 export const unshare =
-  (programs: ReadonlyMap<string, Program>, shells: ReadonlySet<string>): Program =>
+  (programs: ReadonlyMap<string, Program>): Program =>
   (ctx) => {
     const request = parseUnshareArgs(ctx.argv, ctx.place);
     let propagation = MS_REC | MS_PRIVATE;
@@ -104,23 +104,18 @@ export const unshare =
     if (request.mapRoot) {
       // uid_map first; a kernel without /proc/self/setgroups (< 3.19) is fine.
       for (const file of ['/proc/self/uid_map', '/proc/self/setgroups', '/proc/self/gid_map']) {
-        const error = openProcSelfFile(ctx, file);
-        if (error !== null && !(file.endsWith('setgroups') && error === strerror('ENOENT'))) return failure(ctx, `cannot open ${file}: ${error}`);
+        const errno = openProcSelfFile(ctx, file);
+        if (errno !== null && !(file.endsWith('setgroups') && errno === 'ENOENT')) return failure(ctx, `cannot open ${file}: ${strerror(errno)}`);
       }
     }
     if (propagation) {
       const changed = ctx.sys.mount({ source: 'none', target: '/', fstype: '', flags: propagation });
       if (!changed.ok) return failure(ctx, `cannot change root filesystem propagation: ${strerror(changed.errno)}`);
     }
-    const [command, ...args] = request.command;
     // exec_shell(): $SHELL is not set in the dialect's shells, so /bin/sh, as a login shell.
-    if (command === undefined) return { execShell: 'sh', argv0: '-sh' };
-    const name = command.startsWith('/bin/') ? command.slice('/bin/'.length) : command;
-    if (shells.has(name)) return { execShell: name, argv0: command };
-    const program = programs.get(name);
-    if (!program) {
-      ctx.err(`unshare: failed to execute ${command}: ${strerror('ENOENT')}\n`);
-      return exit(127);
-    }
-    return program({ ...ctx, argv: [name, ...args] });
+    if (request.command.length === 0) return { execShell: 'sh', argv0: '-sh' };
+    const executed = execvp(ctx, programs, request.command);
+    if (executed) return executed;
+    ctx.err(`unshare: failed to execute ${request.command[0]}: ${strerror('ENOENT')}\n`);
+    return exit(127);
   };
