@@ -82,10 +82,10 @@ function checkPropagationInvariants(k: Kernel): void {
     if (m.mnt_flags & MNT_UMOUNT && !m.mnt_ns) {
       // v4.19's do_change_type() can still make an unmounted mount shared:
       // a peer group of its own (a kernel bug the snapshot reports), never more.
-      const leaked = k.variant.detached === 'null-ns' && peerRingEmpty(m);
+      const leaked = !k.variant.has('do-change-type-refuses-unmounted') && peerRingEmpty(m);
       assert(!m.mnt_master && m.mnt_slave_list.length === 0 && (!m.mnt_group_id || leaked), `unmounted mount ${id} is still in the propagation graph`);
     }
   }
   // v4.19 leaks the id of a freed mount it made shared after its unmount.
-  if (k.variant.detached === 'anon-ns') for (const g of k.mnt_group_ida) assert(groupOwner.has(g), `group id ${g} is allocated but no mount has it`);
+  if (k.variant.has('do-change-type-refuses-unmounted')) for (const g of k.mnt_group_ida) assert(groupOwner.has(g), `group id ${g} is allocated but no mount has it`);
 }

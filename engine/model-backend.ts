@@ -1,10 +1,10 @@
-import { VARIANTS, type Variant } from './kernel/variants';
+import { VARIANTS, type VariantId } from './kernel/variants';
 import { checkDialect } from './shell/dialect';
 import { ModelSession } from './shell/session';
 import type { Backend, CommandResult, TranscriptLine } from './transcript/types';
 
 /** A model kernel variant behind the Backend interface. */
-export function createModelBackend(id: Variant['id']): Backend {
+export function createModelBackend(id: VariantId): Backend {
   return {
     id,
     description: VARIANTS[id].description,

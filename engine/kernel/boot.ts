@@ -14,7 +14,7 @@ import type { SyscallResult } from '../result';
 import { mkdirat } from '../syscalls/mkdirat';
 import { mount } from '../syscalls/mount';
 import type { Kernel, Task, UserNamespace } from './types';
-import { VARIANTS, type Variant } from './variants';
+import { resolveVariant, type Variant, type VariantId } from './variants';
 
 /**
  * The root's top level, on the model and in the live backend's throwaway root.
@@ -31,9 +31,9 @@ function must<T>(what: string, result: SyscallResult<T>): T {
 /** init_user_ns: owns the initial mount namespace; ns_id 0 keeps mount namespace ids as before. */
 const INIT_USER_NS: UserNamespace = { ns_id: 0, parent: null, level: 0 };
 
-function emptyKernel(variantId: Variant['id']): Kernel {
+function emptyKernel(variant: VariantId | Variant): Kernel {
   return {
-    variant: VARIANTS[variantId],
+    variant: resolveVariant(variant),
     ids: { mnt: 0, ns: 0, ino: 0, sb: 0, dev: 0, file: 0, pid: 0 },
     mnt_group_ida: new Set(),
     mount_hashtable: new Map(),
@@ -66,7 +66,7 @@ function openStdio(k: Kernel, shell: Task): void {
 }
 
 /** A booted kernel and its first task, the transcript's top shell. */
-export function createKernel(variantId: Variant['id']): { kernel: Kernel; shell: Task } {
+export function createKernel(variantId: VariantId | Variant): { kernel: Kernel; shell: Task } {
   const k = emptyKernel(variantId);
   // init_mount_tree(): rootfs is the namespace root, hidden below "/".
   const rootfsSb = allocSuper(k, 'rootfs', 'rootfs');

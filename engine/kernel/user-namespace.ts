@@ -33,7 +33,7 @@ export function mayMount(task: Task): boolean {
  * in the initial one (v4.19's capable(), which can_umount() kept for years).
  */
 export function capableOverSb(k: Kernel, task: Task, sb: SuperBlock): boolean {
-  return nsCapable(task, k.variant.detached === 'null-ns' ? k.init_user_ns : sb.s_user_ns);
+  return nsCapable(task, k.variant.has('force-umount-sb-userns') ? sb.s_user_ns : k.init_user_ns);
 }
 
 /**

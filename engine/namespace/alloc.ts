@@ -84,5 +84,5 @@ export function subtree(root: Mount): Mount[] {
  */
 export function mayCopyTree(k: Kernel, task: Task, mnt: Mount): boolean {
   if (checkMnt(mnt, task.mnt_ns)) return true;
-  return k.variant.detached === 'anon-ns' && mnt.mnt_ns !== null && mnt.mnt_ns.anon;
+  return k.variant.has('detached-from-detached') && mnt.mnt_ns !== null && mnt.mnt_ns.anon;
 }

@@ -22,7 +22,7 @@ import { attachMnt } from './tree';
  */
 function strippedFlags(k: Kernel): number {
   const v419 = 0x200 /* MNT_WRITE_HOLD */ | 0x4000000 /* MNT_MARKED */ | MNT_INTERNAL;
-  if (k.variant.detached === 'null-ns') return v419 | MNT_SHARED;
+  if (!k.variant.has('clone-mnt-internal-flags')) return v419 | MNT_SHARED;
   return v419 | MNT_SHARED | MNT_UNBINDABLE | MNT_DOOMED | MNT_SYNC_UMOUNT | MNT_LOCKED;
 }
 

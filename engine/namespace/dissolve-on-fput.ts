@@ -21,8 +21,8 @@ import { umountTree } from './umount-tree';
 export function dissolveOnFput(k: Kernel, mnt: Mount): void {
   traced(k, 'dissolve_on_fput', () => {
     // namespace_lock(); lock_mount_hash();
-    if (k.variant.detached === 'null-ns') {
-      const skip = k.variant.dissolveSkipsUmounted && (mnt.mnt_flags & MNT_UMOUNT) !== 0;
+    if (!k.variant.has('anon-ns-detached-trees')) {
+      const skip = k.variant.has('dissolve-skips-umount') && (mnt.mnt_flags & MNT_UMOUNT) !== 0;
       if (mnt.mnt_ns === null && !skip) {
         mntget(k, mnt); // balances the put in drop_mountpoint(): a ver #12 clone has no "mounted" reference
         umountTree(k, mnt, UMOUNT_CONNECTED);

@@ -27,7 +27,7 @@ function checksV12(k: Kernel, ns: MntNamespace, oldPath: Path, target: Path): Sy
   if (!checkMnt(p, ns)) return fail('EINVAL'); // move_mount(2) EINVAL: target not in our namespace
   if (old.mnt_ns && !checkMnt(old, ns)) return fail('EINVAL'); // source in another namespace
   if (old.mnt_ns && !attached) return fail('EINVAL'); // a namespace root
-  const refused = MNT_LOCKED | (k.variant.moveRefusesUmounted ? MNT_UMOUNT : 0);
+  const refused = MNT_LOCKED | (k.variant.has('move-refuses-umount') ? MNT_UMOUNT : 0);
   if (old.mnt_flags & refused) return fail('EINVAL'); // fix A: "if (old->mnt.mnt_flags & (MNT_LOCKED | MNT_UMOUNT))"
   const shape = sourceShapeChecks(oldPath, target);
   if (!shape.ok) return shape;
@@ -66,7 +66,7 @@ function sourceShapeChecks(oldPath: Path, newPath: Path): SyscallResult<true> {
 function isAncestor(k: Kernel, old: Mount, p: Mount): boolean {
   let q = p;
   for (; mntHasParent(q); q = q.mnt_parent) if (q === old) return true;
-  return k.variant.detached === 'anon-ns' && q === old;
+  return k.variant.has('mount-is-ancestor') && q === old;
 }
 
 /**
@@ -76,7 +76,7 @@ function isAncestor(k: Kernel, old: Mount, p: Mount): boolean {
  */
 export function doMoveMount(k: Kernel, ns: MntNamespace, oldPath: Path, newPath: Path): SyscallResult<0> {
   return traced(k, 'do_move_mount', () => {
-    const v12 = k.variant.detached === 'null-ns';
+    const v12 = !k.variant.has('move-mount-split-checks');
     if (!v12) {
       const shape = sourceShapeChecks(oldPath, newPath);
       if (!shape.ok) return shape;
@@ -105,7 +105,7 @@ export function doMoveMount(k: Kernel, ns: MntNamespace, oldPath: Path, newPath:
       // ver #12: the newly attached clone now holds a "mounted" reference of
       // its own (R2), besides its file's: David Howells's trace shows u=3
       // with only the fd, umount's lookup and the mounting left. [inferred]
-      if (!attached && k.variant.detached === 'null-ns') mntget(k, old);
+      if (!attached && !k.variant.has('anon-ns-detached-trees')) mntget(k, old);
       return ok(0);
     }
   });

@@ -19,7 +19,7 @@ import { umountTree } from './umount-tree';
  */
 export function doUmount(k: Kernel, task: Task, mnt: Mount, flags: number): SyscallResult<0> {
   return traced(k, 'do_umount', () => {
-    const v12 = k.variant.detached === 'null-ns';
+    const v12 = !k.variant.has('do-umount-recheck');
     const ns = task.mnt_ns;
     // MNT_EXPIRE unmounts only an idle mount that was already marked: the
     // first try marks it (EAGAIN), any use since unmarks it (mntput()).

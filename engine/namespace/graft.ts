@@ -19,9 +19,9 @@ import { umountTree } from './umount-tree';
  * Analogous to fs/namespace.c:lock_mount() / do_lock_mount() (v4.19; 6.18).
  */
 export function lockMount(k: Kernel, path: Path): SyscallResult<Path> {
-  if (k.variant.detached === 'anon-ns' && !isMounted(path.mnt)) return fail('ENOENT');
+  if (k.variant.has('lock-mount-refuses-unmounted') && !isMounted(path.mnt)) return fail('ENOENT');
   const top = followMount(k, path);
-  if (k.variant.detached === 'anon-ns' && !isMounted(top.mnt)) return fail('ENOENT');
+  if (k.variant.has('lock-mount-refuses-unmounted') && !isMounted(top.mnt)) return fail('ENOENT');
   return ok(top);
 }
 
@@ -81,7 +81,7 @@ export function attachRecursiveMnt(k: Kernel, source: Mount, dest: Path): Syscal
     const oldParent = source.mnt_parent;
     unhashFromParent(k, source, { saveExMountpoint: false }); // umount_mnt()
     // path_put(&parent_path) in do_move_mount() (≤6.16): the R3 reference on the old parent.
-    if (k.variant.childrenPinParents) mntputNoExpire(k, oldParent);
+    if (!k.variant.has('children-dont-pin-parents')) mntputNoExpire(k, oldParent);
   } else if (source.mnt_ns?.anon) {
     k.emptied_ns = source.mnt_ns; // move from anon: 6.17 frees it in namespace_unlock()
   }

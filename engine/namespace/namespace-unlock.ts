@@ -12,7 +12,7 @@ import { mntputNoExpire } from './refs';
  */
 export function namespaceUnlock(k: Kernel): void {
   traced(k, 'namespace_unlock', () => {
-    if (k.variant.unmountBookkeeping === 'fs_pin') {
+    if (!k.variant.has('unmounted-list')) {
       // hlist_move_list(&unmounted, &head): the pins now hang off a local head.
       const head = k.unmounted.splice(0);
       for (const p of head) p.s_list = head;

@@ -19,7 +19,7 @@ export function putMntNs(k: Kernel, ns: MntNamespace): void {
   if (ns.anon) return; // tasks never live in an anonymous namespace
   if (--ns.count > 0) return;
   traced(k, 'put_mnt_ns', () => {
-    if (k.variant.detached === 'null-ns') {
+    if (!k.variant.has('emptied-ns')) {
       traced(k, 'drop_collected_mounts', () => {
         umountTree(k, ns.root, UMOUNT_SYNC);
         namespaceUnlock(k);

@@ -59,7 +59,7 @@ export function mntputNoExpire(k: Kernel, m: Mount): void {
     }
     m.mnt_count--;
     if (m.mnt_count !== 0) {
-      if (m.mnt_count < 0 && k.variant.id === 'mainline') warn(k, 'fs/namespace.c:mntput_no_expire', `mnt_count of mount ${m.mnt_id} is ${m.mnt_count}`);
+      if (m.mnt_count < 0 && k.variant.has('mntput-warns-negative')) warn(k, 'fs/namespace.c:mntput_no_expire', `mnt_count of mount ${m.mnt_id} is ${m.mnt_count}`);
       return;
     }
     if (m.mnt_flags & MNT_DOOMED) return;
@@ -67,8 +67,8 @@ export function mntputNoExpire(k: Kernel, m: Mount): void {
     // Children still connected (unmounted-but-connected, R4) are cut loose
     // now; the parent's cleanup releases them.
     for (const child of [...m.mnt_mounts]) {
-      unhashFromParent(k, child, { saveExMountpoint: k.variant.unmountBookkeeping === 'fs_pin' });
-      if (k.variant.unmountBookkeeping === 'unmounted-list') m.mnt_stuck_children.push(child);
+      unhashFromParent(k, child, { saveExMountpoint: !k.variant.has('unmounted-list') });
+      if (k.variant.has('unmounted-list')) m.mnt_stuck_children.push(child);
     }
     const task = k.current;
     const cleanup = () => cleanupMnt(k, m);
@@ -84,7 +84,7 @@ export function mntputNoExpire(k: Kernel, m: Mount): void {
  */
 export function cleanupMnt(k: Kernel, m: Mount): void {
   traced(k, 'cleanup_mnt', () => {
-    if (k.variant.unmountBookkeeping === 'fs_pin') {
+    if (!k.variant.has('unmounted-list')) {
       if (m.mnt_pins.length) mntPinKill(k, m);
     } else {
       for (const child of m.mnt_stuck_children.splice(0)) mntputNoExpire(k, child);

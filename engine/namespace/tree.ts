@@ -11,7 +11,7 @@ import { mntget } from './refs';
  * Analogous to fs/namespace.c:mnt_set_mountpoint().
  */
 export function mntSetMountpoint(k: Kernel, parent: Mount, mp: Dentry, child: Mount): void {
-  if (k.variant.childrenPinParents) mntget(k, parent);
+  if (!k.variant.has('children-dont-pin-parents')) mntget(k, parent);
   child.mnt_parent = parent;
   child.mnt_mountpoint = mp;
 }
@@ -81,7 +81,7 @@ export function mntChangeMountpoint(k: Kernel, parent: Mount, mp: Dentry, mnt: M
   removeChild(mnt);
   unhashMnt(k, mnt);
   attachMnt(k, mnt, parent, mp);
-  if (k.variant.childrenPinParents) oldParent.mnt_count--; // mnt_add_count(old_parent, -1)
+  if (!k.variant.has('children-dont-pin-parents')) oldParent.mnt_count--; // mnt_add_count(old_parent, -1)
 }
 
 /**

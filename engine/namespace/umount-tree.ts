@@ -53,7 +53,7 @@ export function umountTree(k: Kernel, mnt: Mount, how: number): void {
     // head, so there the list ends up in reverse pre-order; 6.17+ adds at
     // the tail. That is the order they are processed in.
     const gathered = subtree(mnt);
-    if (k.variant.detached === 'null-ns') gathered.reverse();
+    if (!k.variant.has('umount-tree-tail-order')) gathered.reverse();
     for (const p of gathered) p.mnt_flags |= MNT_UMOUNT;
     // Hide them from their parents' mnt_mounts, so nothing walks them now.
     removeChildren(gathered);
@@ -67,15 +67,15 @@ export function umountTree(k: Kernel, mnt: Mount, how: number): void {
       p.mnt_ns = null;
       if (how & UMOUNT_SYNC) p.mnt_flags |= MNT_SYNC_UMOUNT;
       const disconnect = disconnectMount(p, how);
-      if (k.variant.unmountBookkeeping === 'fs_pin') {
+      if (!k.variant.has('unmounted-list')) {
         pinInsertGroup(k, p.mnt_umount, p.mnt_parent, disconnect ? k.unmounted : null);
       }
       if (mntHasParent(p)) {
-        if (k.variant.childrenPinParents) p.mnt_parent.mnt_count--; // mnt_add_count(parent, -1): give back R3
+        if (!k.variant.has('children-dont-pin-parents')) p.mnt_parent.mnt_count--; // mnt_add_count(parent, -1): give back R3
         if (!disconnect) p.mnt_parent.mnt_mounts.push(p); // "don't forget about p"
-        else unhashFromParent(k, p, { saveExMountpoint: k.variant.unmountBookkeeping === 'fs_pin' });
+        else unhashFromParent(k, p, { saveExMountpoint: !k.variant.has('unmounted-list') });
       }
-      if (k.variant.unmountBookkeeping === 'unmounted-list' && disconnect) disconnected.push(p);
+      if (k.variant.has('unmounted-list') && disconnect) disconnected.push(p);
     }
     // hlist_add_head() of each in turn onto `unmounted`: the last one first.
     const before = k.unmountedMounts.splice(0);

@@ -97,7 +97,7 @@ export function snapshot(k: Kernel): StateView {
       mnt_count: m.mnt_count,
       flags: MNT_FLAG_NAMES.filter(([bit]) => m.mnt_flags & bit).map(([, name]) => name),
       ns: nsName(k, m),
-      ...(k.variant.unmountBookkeeping === 'fs_pin'
+      ...(!k.variant.has('unmounted-list')
         ? { pin: { done: m.mnt_umount.done, onUnmounted: m.mnt_umount.s_list !== null, onPinsOf: m.mnt_umount.m_list?.mnt_id ?? null } }
         : {}),
     }));

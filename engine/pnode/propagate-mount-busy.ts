@@ -29,7 +29,7 @@ export function propagateMountBusy(k: Kernel, mnt: Mount, refcnt: number): boole
     if (child.mnt_mounts.length > 0) {
       // a mount that covers child completely wouldn't prevent it being pulled out; any other would
       if (child.mnt_mounts.length !== 1 || !child.overmount) continue;
-      if (k.variant.childrenPinParents) count += 1;
+      if (!k.variant.has('children-dont-pin-parents')) count += 1;
     }
     if (doRefcountCheck(child, count)) return true;
   }

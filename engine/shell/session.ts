@@ -9,7 +9,7 @@ import { StuckTask } from '../kernel/kernel';
 import { exitTask, forkTask } from '../kernel/task';
 import type { Kernel, Task } from '../kernel/types';
 import { createKernel } from '../kernel/boot';
-import type { Variant } from '../kernel/variants';
+import type { Variant, VariantId } from '../kernel/variants';
 import { AT_FDCWD, O_RDONLY } from '../kernel/constants';
 import { renderMountinfo } from '../observe/mountinfo';
 import { snapshot } from '../observe/snapshot';
@@ -51,7 +51,7 @@ export class ModelSession {
   /** The top shell exited: later lines are never read (reported like a stuck shell's). */
   private ended = false;
 
-  constructor(variant: Variant['id']) {
+  constructor(variant: VariantId | Variant) {
     const { kernel, shell } = createKernel(variant);
     this.kernel = kernel;
     this.shells = [{ task: shell, name: 'bash', posix: false, linesRead: 0, status: 0, tcwd: '/', resume: null }];

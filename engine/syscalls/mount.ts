@@ -132,7 +132,7 @@ function doChangeType(k: Kernel, path: Path, msFlags: number): SyscallResult<0> 
     namespaceUnlock(k);
     return result;
     function change(): SyscallResult<0> {
-      if (k.variant.detached === 'anon-ns' && !isMounted(mnt)) return fail('EINVAL'); // may_change_propagation(): not mounted
+      if (k.variant.has('do-change-type-refuses-unmounted') && !isMounted(mnt)) return fail('EINVAL'); // may_change_propagation(): not mounted
       if (type === MS_SHARED) inventGroupIds(k, mnt, recurse);
       for (const m of recurse ? subtree(mnt) : [mnt]) changeMntPropagation(k, m, type);
       return ok(0);

@@ -26,7 +26,7 @@ export function moveMount(k: Kernel, task: Task, args: MoveMountArgs): SyscallRe
     // 5.2 resolves the source first; 6.15+ (getname_maybe_null) the target first.
     const lookupFrom = () => pathLookupAt(k, task, args.fromDfd, args.fromPath, { emptyPath: (args.flags & MOVE_MOUNT_F_EMPTY_PATH) !== 0 });
     const lookupTo = () => pathLookupAt(k, task, args.toDfd, args.toPath, { emptyPath: (args.flags & MOVE_MOUNT_T_EMPTY_PATH) !== 0 });
-    const targetFirst = k.variant.detached === 'anon-ns';
+    const targetFirst = k.variant.has('move-mount-target-first');
     const first = targetFirst ? lookupTo() : lookupFrom();
     if (!first.ok) return first;
     const second = targetFirst ? lookupFrom() : lookupTo();

@@ -34,7 +34,7 @@ function detachedCopy(k: Kernel, task: Task, source: { mnt: Mount; dentry: Mount
       const copied = __doLoopback(k, task, source, recursive);
       if (!copied.ok) return copied;
       const clone = copied.value;
-      if (k.variant.detached === 'anon-ns') {
+      if (k.variant.has('anon-ns-detached-trees')) {
         const ns = allocMntNs(k, task.mnt_ns.user_ns, true, clone);
         for (const m of subtree(clone)) {
           m.mnt_ns = ns;

@@ -25,7 +25,7 @@ export interface Umount2Args {
  */
 export function umount2(k: Kernel, task: Task, args: Umount2Args): SyscallResult<0> {
   return enterSyscall(k, task, 'umount', () =>
-    traced(k, k.variant.detached === 'null-ns' ? 'ksys_umount' : 'path_umount', () => {
+    traced(k, k.variant.has('path-umount') ? 'path_umount' : 'ksys_umount', () => {
       if (args.flags & ~(MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW)) return fail('EINVAL');
       const found = pathLookupAt(k, task, AT_FDCWD, args.target, { keepExpiryMark: true });
       if (!found.ok) return found;
