@@ -14,6 +14,9 @@ export function printWarnings(streams: readonly Stream[], write: (line: string) 
   for (const s of streams) for (const m of s.file.messages) write(formatMessage(m));
 }
 
+/** A failure the user can act on, said in one line (`cannot write site/x.html: EACCES`): status 1, no stack. */
+export class CliError extends Error {}
+
 /** Runs a command's body; a fatal vfile message is the user's problem, anything else our bug. */
 export async function runCli(name: string, body: () => Promise<number> | number): Promise<void> {
   try {
@@ -21,6 +24,11 @@ export async function runCli(name: string, body: () => Promise<number> | number)
   } catch (error) {
     if (error instanceof VFileMessage) {
       process.stderr.write(`${name}: ${formatMessage(error)}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`${name}: ${error.message}\n`);
       process.exitCode = 1;
       return;
     }
