@@ -49,7 +49,7 @@ export function reportMarkdown(spec: Spec, diff: readonly Change[] | null): stri
   out.push(`### Failures (${failures.length})`, '');
   if (failures.length === 0) out.push('None.');
   for (const { s, c } of failures) {
-    out.push(`#### ${inline(s.name)} on ${inline(spec.kernels.find((k) => k.id === c.kernel)?.label ?? c.kernel)}: ${mark(c.outcome, c.status, c.ok)}`, '', `\`${s.key}\` · reproduce: \`npx cucumber-js -p ${c.kernel} ${s.key}\``, '');
+    out.push(`#### ${inline(s.name)} on ${inline(spec.kernels.find((k) => k.id === c.kernel)?.label ?? c.kernel)}: ${mark(c.outcome, c.status, c.ok)}`, '', `\`${s.key}\` · reproduce: \`node bin/mountspec.js reproduce ${s.key} --kernel ${c.kernel}\``, '');
     if (c.message) out.push(fenced(c.message), '');
     const log = c.session?.results.flatMap((r) => r.kernel) ?? [];
     if (log.length) out.push('Kernel log:', '', fenced(log.join('\n')), '');

@@ -33,7 +33,7 @@ describe('report', () => {
     assert.match(md, /^## mountspec: 12 of 12 results as the spec claims\n/);
     assert.match(md, /\| ✗ failed as declared \| 1 \| 1 \| 2 \|/);
     assert.match(md, /\| the model gets it wrong and says so `features\/outcomes.feature:16` \| ✗ failed as declared \| ✓ passed \|/);
-    assert.match(md, /#### the model gets it wrong and says so on model: ✗ failed as declared\n\n`features\/outcomes.feature:16` · reproduce: `npx cucumber-js -p model features\/outcomes.feature:16`\n\n```text\nexpected "hang" to exit with status 0/);
+    assert.match(md, /#### the model gets it wrong and says so on model: ✗ failed as declared\n\n`features\/outcomes.feature:16` · reproduce: `node bin\/mountspec.js reproduce features\/outcomes.feature:16 --kernel model`\n\n```text\nexpected "hang" to exit with status 0/);
     assert.match(md, /Kernel log:\n\n```text\nwatchdog: BUG: soft lockup/);
     assert.ok(!md.includes('### Changed'));
   });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { loadReports } from './load';
 import type { Spec } from './model';
-import { runFixture } from './test/fixture-run';
+import { FIXTURE, runFixture, runToNdjson } from './test/fixture-run';
+import { tempDir } from './test/temp';
 import { kernelLabel, pageOf, transform } from './transform';
 
 let reports = '';
@@ -95,6 +96,23 @@ describe('transform', () => {
     assert.equal(messages.length, 1);
     assert.match(messages[0] ?? '', new RegExp(`model.ndjson:${at + 1}:1: session attachment of features/\\S+ is malformed: session.results\\[0\\].command: expected a string`));
     assert.equal(broken.features.flatMap((f) => f.scenarios).filter((s) => s.cells[0]?.session === null).length, 1);
+  });
+
+  it('should say "no result", not n/a, for a scenario a partial run (FEATURE:LINE) left out, and count it as not as claimed', async () => {
+    const partial = await runToNdjson(tempDir('partial'), ['model', 'live'], FIXTURE, (kernel) => ({
+      paths: ['features/outcomes.feature:8'],
+      require: [path.join(FIXTURE, 'steps.ts')],
+      requireModule: ['ts-node/register/transpile-only'],
+      worldParameters: { kernel },
+      tags: kernel === 'live' ? 'not @model-only' : '',
+    }));
+    const cells = (s: Spec, name: string) => s.features.flatMap((f) => f.scenarios).find((x) => x.name === name)!.cells.map((c) => `${c.kernel} ${c.outcome} ${c.ok}`);
+    const cut = transform(loadReports(partial, ['model', 'live']));
+    assert.deepEqual(cells(cut, 'passes everywhere'), ['model passed true', 'live passed true']);
+    assert.deepEqual(cells(cut, 'the model gets it wrong and says so'), ['model no result false', 'live no result false']);
+    assert.deepEqual(cells(cut, 'only for the model'), ['model no result false', 'live not applicable true'], '@only-on another kernel stays n/a');
+    assert.deepEqual(cells(cut, 'looks inside the model'), ['model no result false', 'live not applicable true'], '@model-only on live stays n/a');
+    assert.deepEqual(cells(spec, 'looks inside the model')[1], 'live not applicable true', 'the full run is unchanged');
   });
 
   it('should keep feature pages inside the site', () => {

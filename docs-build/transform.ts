@@ -3,7 +3,8 @@
 // is runner/verdict.ts's, so the site and `npm test` cannot disagree.
 
 import type * as messages from '@cucumber/messages';
-import { verdicts, type ScenarioVerdict } from '../runner/verdict';
+import parseTagExpression from '@cucumber/tag-expressions';
+import { appliesTo, verdicts, type ScenarioVerdict } from '../runner/verdict';
 import type { Stream } from './load';
 import { parseMarkdown } from './markdown';
 import type { Cell, Citation, CitedBy, Feature, KernelColumn, Narrative, Scenario, Spec, Step } from './model';
@@ -97,8 +98,30 @@ interface PickleRun {
   readonly line: number;
 }
 
+/** The tag expression of the kernel's cucumber profile (`not @model-only` for live), '' when it has none. */
+function profileTags(kernel: string): string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('../cucumber.js') as Record<string, { tags?: string }>)[kernel]?.tags ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * A scenario the stream holds but never started, although the kernel's
+ * profile selects it: the run was of part of the spec (a line or a file),
+ * so there is no result, which is not the same as "does not apply".
+ */
+function leftOutOfRun(run: PickleRun, attempt: Attempt | undefined): boolean {
+  if (run.verdict.outcome !== 'not applicable' || attempt) return false;
+  const tags = run.pickle.tags.map((t) => t.name);
+  const expression = profileTags(run.stream.kernel);
+  return appliesTo(tags, run.stream.kernel) && (expression === '' || parseTagExpression(expression).evaluate(tags));
+}
+
 function cellOf(run: PickleRun | undefined, kernel: string, key: string, steps: readonly Step[]): Cell {
-  if (!run) {
+  if (!run || leftOutOfRun(run, run.index.attempts.get(run.pickle.id))) {
     return { kernel, outcome: 'no result', status: 'UNKNOWN', ok: false, declaredFailing: false, message: null, failedStepLine: null, stepStatuses: steps.map(() => 'UNKNOWN'), session: null, logs: [] };
   }
   // Pickle step ids are this run's own (random per run): go through its steps to their lines.

@@ -38,7 +38,7 @@ function explanation(scenario: Scenario, cell: Cell): string | null {
   if (cell.outcome === 'not applicable' && only.length && !only.includes(cell.kernel)) return `Written for ${only.join(', ')} alone (@only-on): it does not apply to ${cell.kernel}.`;
   if (cell.outcome === 'not applicable' && scenario.tags.includes('@model-only')) return `It looks into the model's internals (@model-only), which the ${cell.kernel} kernel cannot show: not run there.`;
   if (cell.outcome === 'not applicable') return `Not selected for ${cell.kernel} by its profile's tags.`;
-  if (cell.outcome === 'no result') return `The ${cell.kernel} stream has no result for this scenario.`;
+  if (cell.outcome === 'no result') return `The ${cell.kernel} run did not run this scenario (a run of part of the spec): no result, which the spec does not claim.`;
   if (cell.outcome === 'passed though declared failing') return `Declared @fails-on:${cell.kernel}, yet it passed: the claim is stale.`;
   if (cell.outcome === 'failed undeclared') return `Nothing declares this failure (no @fails-on:${cell.kernel}).`;
   return null;
@@ -124,7 +124,7 @@ export function cellView(scenario: Scenario, cell: Cell, kernel: KernelColumn, i
     message: cell.message,
     failedStep: failed ? { href: `#${failed.anchor}`, text: `${failed.keyword} ${failed.text}` } : null,
     logs: cell.logs,
-    reproduce: `npx cucumber-js -p ${cell.kernel} ${scenario.key}`,
+    reproduce: `node bin/mountspec.js reproduce ${scenario.key} --kernel ${cell.kernel}`,
     ...session,
   };
 }

@@ -10,6 +10,7 @@ import { parseTranscript } from './transcript/parse';
 import { BackendUnavailable, DialectError, type CommandResult } from './transcript/types';
 
 const USAGE = `usage: mountspec run --kernel <${BACKEND_IDS.join('|')}> [--json] FILE
+       mountspec reproduce FEATURE:LINE --kernel <kernel>   (one scenario; reports/ untouched)
        mountspec variants
 FILE is a transcript: lines beginning "# " are commands; "-" reads standard input.`;
 
@@ -72,6 +73,7 @@ export async function main(argv: string[], io = { out: (t: string) => void proce
       await run(rest, io.out);
       return 0;
     }
+    if (command === 'reproduce') return await (require('../runner/reproduce') as typeof import('../runner/reproduce')).reproduce(rest, io); // eslint-disable-line @typescript-eslint/no-require-imports
     if (command === 'variants') {
       for (const v of Object.values(VARIANTS)) io.out(`${v.id}\t${v.description}\n`);
       io.out('live\tthe machine\'s own kernel, in a throwaway private mount namespace\n');
