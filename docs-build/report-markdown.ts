@@ -1,12 +1,17 @@
-// The reviewer's summary as Markdown, for a pull-request comment: the
-// counts, the matrix, what changed since the baseline, and every failure
-// with its message. Text from the run is escaped for Markdown (a scenario
-// name cannot break the table or inject HTML).
+// The reviewer's summary as Markdown, for a pull-request comment. What needs
+// a reviewer comes first: results not as the spec claims, then what changed
+// since the baseline; then the counts; the matrix and the expected failures
+// are collapsed in <details>. It never exceeds MAX_CHARS (a comment holds
+// 65,536): past that it is cut, with a pointer to report.html. It names no
+// local path. Text from the run is escaped for Markdown (a scenario name
+// cannot break the table or inject HTML).
 
-import type { Change } from './baseline';
-import type { Spec } from './model';
+import { describeChange, type Change } from './baseline';
+import type { Cell, Scenario, Spec } from './model';
 import { outcomeView } from './outcomes';
 import { countsView, FAILING } from './views';
+
+export const MAX_CHARS = 60_000;
 
 /** Escapes Markdown and HTML metacharacters in inline text. */
 export function inline(text: string): string {
@@ -25,34 +30,84 @@ function mark(outcome: Parameters<typeof outcomeView>[0], status: string, ok: bo
   return `${v.glyph} ${v.label}${ok ? '' : ' **(not as claimed)**'}`;
 }
 
-export function reportMarkdown(spec: Spec, diff: readonly Change[] | null): string {
+/** A part of the comment: its opening and closing text, and items that may be cut. */
+interface Section {
+  readonly open: string;
+  readonly items: readonly string[];
+  readonly close: string;
+}
+
+const CUT = (total: number) => `\n_Cut here to stay under ${MAX_CHARS.toLocaleString('en')} characters (the whole summary is ${total.toLocaleString('en')}): \`report.html\`, written beside this file, has everything._\n`;
+
+/** The sections joined, cut at an item boundary (each section still closed) when over the cap. */
+function within(sections: readonly Section[], max: number): string {
+  const whole = sections.map((s) => s.open + s.items.join('') + s.close).join('');
+  if (whole.length <= max) return whole;
+  const notice = CUT(whole.length);
+  let out = '';
+  for (const s of sections) {
+    if (out.length + s.open.length + s.close.length + notice.length > max) break;
+    let body = '';
+    let cut = false;
+    for (const item of s.items) {
+      if (out.length + s.open.length + body.length + item.length + s.close.length + notice.length > max) {
+        cut = true;
+        break;
+      }
+      body += item;
+    }
+    out += s.open + body + s.close;
+    if (cut) break;
+  }
+  return out + notice;
+}
+
+function failureItem(spec: Spec, s: Scenario, c: Cell, seenLogs: Map<string, string>): string {
+  const label = spec.kernels.find((k) => k.id === c.kernel)?.label ?? c.kernel;
+  const lines = [`#### ${inline(s.name)} on ${inline(label)}: ${mark(c.outcome, c.status, c.ok)}`, '', `\`${s.key}\` · reproduce: \`node bin/mountspec.js reproduce ${s.key} --kernel ${c.kernel}\``, ''];
+  if (c.message) lines.push(fenced(c.message), '');
+  const log = (c.session?.results.flatMap((r) => r.kernel) ?? []).join('\n');
+  if (log) {
+    // The same soft lockup, run after run: quote it once.
+    const first = seenLogs.get(log);
+    if (first) lines.push(`Kernel log: the same as ${first}'s.`, '');
+    else {
+      seenLogs.set(log, `${inline(s.name)} on ${inline(label)}`);
+      lines.push(`Kernel log${c.session?.kernel === 'live' ? '' : ' (modelled)'}:`, '', fenced(log), '');
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function reportMarkdown(spec: Spec, diff: readonly Change[] | null, max = MAX_CHARS): string {
   const counts = countsView(spec);
-  const out: string[] = [];
-  out.push(`## mountspec: ${counts.asClaimed} of ${counts.cells} results as the spec claims${counts.notAsClaimed ? `, ${counts.notAsClaimed} not` : ''}`, '');
-  out.push(`${counts.scenarios} scenarios in ${counts.features} features on ${spec.kernels.map((k) => `\`${k.label}\``).join(', ')}.`, '');
-  out.push(`| outcome | ${spec.kernels.map((k) => inline(k.label)).join(' | ')} | all |`, `|---|${spec.kernels.map(() => '---:').join('|')}|---:|`);
-  for (const row of counts.rows) out.push(`| ${row.outcome.glyph} ${row.outcome.label} | ${row.counts.join(' | ')} | ${row.total} |`);
-  out.push('');
+  const cells = spec.features.flatMap((f) => f.scenarios.flatMap((s) => s.cells.map((c) => ({ s, c }))));
+  const wrong = cells.filter(({ c }) => !c.ok);
+  const expected = cells.filter(({ c }) => c.ok && FAILING.has(c.outcome));
+  const seenLogs = new Map<string, string>();
+  const head = [
+    `## mountspec: ${counts.asClaimed} of ${counts.cells} results as the spec claims${counts.notAsClaimed ? `, **${counts.notAsClaimed} not**` : ''}`,
+    '',
+    `${counts.scenarios} scenarios in ${counts.features} features on ${spec.kernels.map((k) => `\`${k.label}\``).join(', ')}. The full report, with each run's terminal, kernel log and mount trees, is \`report.html\`.`,
+    '',
+    '',
+  ].join('\n');
+  const sections: Section[] = [{ open: head, items: [], close: '' }];
+  if (wrong.length) sections.push({ open: `### Not as the spec claims (${wrong.length})\n\n`, items: wrong.map(({ s, c }) => failureItem(spec, s, c, seenLogs)), close: '\n' });
   if (diff) {
-    out.push('### Changed since the baseline', '');
-    if (diff.length === 0) out.push('Nothing changed status.');
-    for (const c of diff) out.push(`- \`${c.key}\` ${inline(c.name)} on **${inline(c.kernel)}**: ${c.before} → **${c.after}**`);
-    out.push('');
+    sections.push({
+      open: '### Changed since the baseline\n\n',
+      items: diff.length ? diff.map((c) => `- ${inline(describeChange(c))}\n`) : ['Nothing changed.\n'],
+      close: '\n',
+    });
   }
-  out.push('### Matrix', '', `| scenario | ${spec.kernels.map((k) => inline(k.label)).join(' | ')} |`, `|---|${spec.kernels.map(() => '---').join('|')}|`);
-  for (const f of spec.features) {
-    out.push(`| **${inline(f.name)}** |${spec.kernels.map(() => ' ').join('|')}|`);
-    for (const s of f.scenarios) out.push(`| ${inline(s.name)} \`${s.key}\` | ${s.cells.map((c) => mark(c.outcome, c.status, c.ok)).join(' | ')} |`);
-  }
-  out.push('');
-  const failures = spec.features.flatMap((f) => f.scenarios.flatMap((s) => s.cells.filter((c) => FAILING.has(c.outcome) || !c.ok).map((c) => ({ s, c }))));
-  out.push(`### Failures (${failures.length})`, '');
-  if (failures.length === 0) out.push('None.');
-  for (const { s, c } of failures) {
-    out.push(`#### ${inline(s.name)} on ${inline(spec.kernels.find((k) => k.id === c.kernel)?.label ?? c.kernel)}: ${mark(c.outcome, c.status, c.ok)}`, '', `\`${s.key}\` · reproduce: \`node bin/mountspec.js reproduce ${s.key} --kernel ${c.kernel}\``, '');
-    if (c.message) out.push(fenced(c.message), '');
-    const log = c.session?.results.flatMap((r) => r.kernel) ?? [];
-    if (log.length) out.push('Kernel log:', '', fenced(log.join('\n')), '');
-  }
-  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+  const countRows = counts.rows.map((row) => `| ${row.outcome.glyph} ${row.outcome.label} | ${row.counts.join(' | ')} | ${row.total} |\n`);
+  sections.push({ open: `### Counts\n\n| outcome | ${spec.kernels.map((k) => inline(k.label)).join(' | ')} | all |\n|---|${spec.kernels.map(() => '---:').join('|')}|---:|\n`, items: countRows, close: '\n' });
+  const matrixRows = spec.features.flatMap((f) => [
+    `| **${inline(f.name)}** |${spec.kernels.map(() => ' ').join('|')}|\n`,
+    ...f.scenarios.map((s) => `| ${inline(s.name)} \`${s.key}\` | ${s.cells.map((c) => mark(c.outcome, c.status, c.ok)).join(' | ')} |\n`),
+  ]);
+  sections.push({ open: `<details><summary>Matrix: ${counts.scenarios} scenarios × ${spec.kernels.length} kernels</summary>\n\n| scenario | ${spec.kernels.map((k) => inline(k.label)).join(' | ')} |\n|---|${spec.kernels.map(() => '---').join('|')}|\n`, items: matrixRows, close: '\n</details>\n\n' });
+  sections.push({ open: `<details><summary>Failures the spec declares (${expected.length}): each failed as claimed</summary>\n\n`, items: expected.length ? expected.map(({ s, c }) => failureItem(spec, s, c, seenLogs)) : ['None.\n'], close: '\n</details>\n' });
+  return `${within(sections, max).replace(/\n+$/, '')}\n`;
 }

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { byArea } from './areas';
-import { changes, type Change } from './baseline';
+import { changes, describeChange, type Change } from './baseline';
 import { printWarnings, runCli } from './diagnostics';
 import { loadTemplates, type Templates } from './handlebars';
 import { buildSpec } from './index';
@@ -19,7 +19,7 @@ import { slug } from './slug';
 import { cellView, countsView, FAILING, filtersView, matrixView } from './views';
 
 /** The report's HTML: failures expanded, every other cell a plain badge. */
-export function reportHtml(spec: Spec, diff: { dir: string; changes: readonly Change[] } | null, templates: Templates): string {
+export function reportHtml(spec: Spec, diff: readonly Change[] | null, templates: Templates): string {
   const prefix = (uri: string) => `${slug(uri, 20)}-`;
   const failing = (ok: boolean, outcome: string) => FAILING.has(outcome) || !ok;
   const matrix = {
@@ -39,11 +39,12 @@ export function reportHtml(spec: Spec, diff: { dir: string; changes: readonly Ch
   );
   return templates.render('report', {
     page: { title: 'mountspec run report', root: '', home: '#', kernels: spec.kernels, inline: inlineAssets(), nav: [{ href: '#matrix', text: 'Matrix', current: false }, { href: '#failures', text: 'Failures', current: false }] },
-    counts: countsView(spec),
+    // The report quotes no passage: its counts name none.
+    counts: { ...countsView(spec), citations: 0 },
     filters: filtersView(spec),
     matrix,
     failures,
-    baseline: diff,
+    baseline: diff ? { changes: diff.map(describeChange) } : null,
   });
 }
 
@@ -51,19 +52,19 @@ async function main(argv: readonly string[]): Promise<number> {
   const { values } = parseArgs({ args: [...argv], options: { reports: { type: 'string', default: 'reports' }, out: { type: 'string', default: 'reports' }, baseline: { type: 'string' } } });
   const { spec, streams } = buildSpec(values.reports);
   printWarnings(streams);
-  let diff: { dir: string; changes: Change[] } | null = null;
+  let diff: Change[] | null = null;
   if (values.baseline !== undefined) {
     const old = buildSpec(values.baseline);
     printWarnings(old.streams);
-    diff = { dir: values.baseline, changes: changes(spec, old.spec) };
+    diff = changes(spec, old.spec);
   }
   mkdirSync(values.out, { recursive: true });
   const html = path.join(values.out, 'report.html');
   const md = path.join(values.out, 'report.md');
   writeFileSync(html, reportHtml(spec, diff, loadTemplates()));
-  writeFileSync(md, reportMarkdown(spec, diff?.changes ?? null));
+  writeFileSync(md, reportMarkdown(spec, diff));
   const counts = countsView(spec);
-  process.stdout.write(`report: ${counts.asClaimed} of ${counts.cells} results as the spec claims${diff ? `; ${diff.changes.length} changed since ${diff.dir}` : ''}\nreport: wrote ${html} and ${md}\n`);
+  process.stdout.write(`report: ${counts.asClaimed} of ${counts.cells} results as the spec claims${diff ? `; ${diff.length} changed since ${values.baseline}` : ''}\nreport: wrote ${html} and ${md}\n`);
   return 0;
 }
 
