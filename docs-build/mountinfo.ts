@@ -1,5 +1,8 @@
 // /proc/self/mountinfo rows (proc(5)), for the live kernel, whose state the
-// run cannot look into: the site shows the table the kernel printed.
+// run cannot look into: the site shows the table the kernel printed, read
+// by the engine's one mountinfo reader (escapes decoded).
+
+import { parseMountinfo as readMountinfo } from '../engine/userspace/mountinfo';
 
 export interface MountinfoRow {
   readonly id: string;
@@ -13,29 +16,15 @@ export interface MountinfoRow {
   readonly source: string;
 }
 
-/** `\040`-style escapes as the kernel writes them (show_mountinfo → seq_escape). */
-function unescape(field: string): string {
-  return field.replace(/\\([0-7]{3})/g, (_, oct: string) => String.fromCharCode(parseInt(oct, 8)));
-}
-
 export function parseMountinfo(text: string): MountinfoRow[] {
-  return text
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((line) => {
-      const fields = line.split(' ');
-      const dash = fields.indexOf('-');
-      const [id = '', parent = '', , root = '', mountpoint = '', options = ''] = fields;
-      const after = dash === -1 ? [] : fields.slice(dash + 1);
-      return {
-        id,
-        parent,
-        root: unescape(root),
-        mountpoint: unescape(mountpoint),
-        options,
-        optional: dash === -1 ? '' : fields.slice(6, dash).join(' '),
-        fstype: after[0] ?? '',
-        source: unescape(after[1] ?? ''),
-      };
-    });
+  return readMountinfo(text).map((e) => ({
+    id: e.id,
+    parent: e.parent,
+    root: e.root,
+    mountpoint: e.mountPoint,
+    options: e.mountOptions,
+    optional: e.optionalFields.join(' '),
+    fstype: e.fsType,
+    source: e.source,
+  }));
 }

@@ -2,6 +2,7 @@
 // mountinfo into the comparable table the mount-table steps speak.
 
 import type { CommandResult } from '../../engine/transcript/types';
+import { parseMountinfo } from '../../engine/userspace/mountinfo';
 
 /** A reference to a command line: its text, and which occurrence (1-based) when it repeats. */
 export interface CommandRef {
@@ -48,16 +49,10 @@ export function describe(r: CommandResult): string {
 export function mountTable(mountinfo: string, options: { propagation?: boolean } = {}): string[] {
   const groups = new Map<string, number>();
   const renumber = (id: string) => groups.get(id) ?? (groups.set(id, groups.size + 1), groups.size);
-  const rows = mountinfo
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const [pre, post] = line.split(' - ');
-      const fields = (pre ?? '').split(' ');
-      const [fstype, source] = (post ?? '').split(' ');
-      const optional = fields.slice(6).map((field) => field.replace(/^(shared|master|propagate_from):(\d+)$/, (_, tag: string, id: string) => `${tag}:${renumber(id)}`));
-      return { id: fields[0], parent: fields[1], mountpoint: fields[4] ?? '?', fstype: fstype ?? '?', source: source ?? '?', optional };
-    });
+  const rows = parseMountinfo(mountinfo).map((entry) => {
+    const optional = entry.optionalFields.map((field) => field.replace(/^(shared|master|propagate_from):(\d+)$/, (_, tag: string, id: string) => `${tag}:${renumber(id)}`));
+    return { id: entry.id, parent: entry.parent, mountpoint: entry.mountPoint, fstype: entry.fsType, source: entry.source, optional };
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return rows.map((r) => {
     const parent = byId.get(r.parent);

@@ -13,6 +13,7 @@ import { strerror } from '../../errno';
 import { DialectError, type TranscriptLine } from '../../transcript/types';
 import { exit, type Program, type ProgramContext } from '../program';
 import { realpath } from '../realpath';
+import { parseMountinfo, type MountinfoEntry } from '../../userspace/mountinfo';
 
 /** MNT_EX_FAIL: what mount(8) and umount(8) exit with when the syscall failed. */
 const MNT_EX_FAIL = 32;
@@ -173,18 +174,18 @@ function isSharedTree(ctx: ProgramContext, dir: string): boolean {
   if (slash < 0) return false;
   const start = slash > 0 ? dir.slice(0, slash) : dir;
   if (!pathLookupAt(ctx.k, ctx.task, AT_FDCWD, start).ok) return false; // mnt_stat_mountpoint() failed
-  const lines = readMountinfo(ctx).split('\n').filter(Boolean).reverse(); // MNT_ITER_BACKWARD
-  const target = (line: string) => line.split(' ')[4];
+  const entries = parseMountinfo(readMountinfo(ctx)).reverse(); // MNT_ITER_BACKWARD
+  const shared = (entry: MountinfoEntry) => entry.optionalFields.some((field) => /^shared:\d+$/.test(field));
   for (let path = start; ; ) {
-    const found = lines.find((line) => target(line) === path);
-    if (found) return / shared:\d+/.test(found.split(' - ')[0] ?? '');
+    const found = entries.find((entry) => entry.mountPoint === path);
+    if (found) return shared(found);
     if (path === '/' || path === '') break;
     const cut = path.lastIndexOf('/');
     if (cut < 0) break;
     path = path.slice(0, cut);
   }
-  const root = lines.find((line) => target(line) === '/');
-  return root !== undefined && / shared:\d+/.test(root.split(' - ')[0] ?? '');
+  const root = entries.find((entry) => entry.mountPoint === '/');
+  return root !== undefined && shared(root);
 }
 
 /** `mount` alone: "SOURCE on TARGET type FSTYPE (OPTIONS)" for each line of mountinfo. */
@@ -195,11 +196,8 @@ function listMounts(ctx: ProgramContext): ReturnType<Program> {
     ctx.err(`mount: failed to read mtab: ${strerror('ENOENT')}\n`);
     return exit(MNT_EX_SYSERR);
   }
-  for (const line of table.split('\n').filter(Boolean)) {
-    const [pre = '', post = ''] = line.split(' - ');
-    const [, , , , target, vfsOptions = ''] = pre.split(' ');
-    const [fstype, source, fsOptions = ''] = post.split(' ');
-    ctx.out(`${source} on ${target} type ${fstype} (${mergeOptstr(vfsOptions, fsOptions)})\n`);
+  for (const entry of parseMountinfo(table)) {
+    ctx.out(`${entry.source} on ${entry.mountPoint} type ${entry.fsType} (${mergeOptstr(entry.mountOptions, entry.superOptions)})\n`);
   }
   return exit(0);
 }
@@ -234,13 +232,10 @@ export function mergeOptstr(vfs: string, fs: string): string {
  * After libmount/src/context.c:mnt_context_apply_fstab() (mtab, prepend) and optstr.c:mnt_optstr_get_flags().
  */
 function remountFlags(ctx: ProgramContext, target: string, options: readonly string[]): number {
-  const entry = readMountinfo(ctx)
-    .split('\n')
-    .filter(Boolean)
+  const entry = parseMountinfo(readMountinfo(ctx))
     .reverse()
-    .find((line) => line.split(' ')[4] === target);
-  const [pre = '', post = ''] = entry?.split(' - ') ?? [];
-  const current = entry ? mergeOptstr(pre.split(' ')[5] ?? '', post.split(' ')[2] ?? '').split(',') : [];
+    .find((e) => e.mountPoint === target);
+  const current = entry ? mergeOptstr(entry.mountOptions, entry.superOptions).split(',') : [];
   let flags = 0;
   for (const option of [...current, ...options]) {
     const known = REMOUNT_OPTIONS[option];
@@ -361,7 +356,7 @@ function findUmountTarget(ctx: ProgramContext, typed: string, flags: number): { 
   if (typed.startsWith('/') && !(flags & (MNT_DETACH | MNT_FORCE)) && canonical !== null) return { ok: true, target: typed };
   const table = readMountinfo(ctx);
   if (table === '') return { ok: false, errno: 'ENOENT' };
-  const mountpoints = table.split('\n').filter(Boolean).map((line) => line.split(' ')[4]);
+  const mountpoints = parseMountinfo(table).map((entry) => entry.mountPoint);
   const match = [typed, canonical].find((name) => name !== null && mountpoints.includes(name));
   return { ok: true, target: match ?? typed };
 }
