@@ -17,6 +17,7 @@ export const ERRNO = Object.freeze({
   EMFILE: { code: 24, text: 'Too many open files' },
   ENOSPC: { code: 28, text: 'No space left on device' },
   EROFS: { code: 30, text: 'Read-only file system' },
+  ERANGE: { code: 34, text: 'Numerical result out of range' },
   ENAMETOOLONG: { code: 36, text: 'File name too long' },
   ENOTEMPTY: { code: 39, text: 'Directory not empty' },
   ELOOP: { code: 40, text: 'Too many levels of symbolic links' },

@@ -115,3 +115,16 @@ export const O_RDWR = 2;
 export const O_CREAT = 0o100;
 export const O_DIRECTORY = 0o200000;
 export const O_PATH = 0o10000000;
+
+/** st_mode's file types (include/uapi/linux/stat.h), as newfstatat(2) reports them. */
+export const S_IFMT = 0o170000;
+export const S_IFLNK = 0o120000;
+export const S_IFREG = 0o100000;
+export const S_IFDIR = 0o040000;
+export const S_IFIFO = 0o010000;
+
+/** statfs(2)'s f_type for the filesystems the model has (include/uapi/linux/magic.h). */
+export const TMPFS_MAGIC = 0x01021994;
+export const RAMFS_MAGIC = 0x858458f6;
+export const PROC_SUPER_MAGIC = 0x9fa0;
+export const PIPEFS_MAGIC = 0x50495045;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AT_EMPTY_PATH, AT_FDCWD, CLONE_NEWUSER, O_RDONLY, OPEN_TREE_CLONE } from './constants';
-import { bindSyscalls } from '../shell/program';
+import { bindSyscalls } from '../syscalls';
 import { ModelSession } from '../shell/session';
 
 describe('may_mount() on the model', () => {

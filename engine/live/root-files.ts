@@ -1,24 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants, realpathSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROGRAMS } from '../shell/registry';
 
 // What the throwaway root holds: the commands the dialect needs in /bin and
 // the shared libraries they load, at the very paths `ldd` names (so the
 // loader finds them with no ld.so.cache). Its top-level directories are the
 // model's (ROOT_DIRECTORIES in engine/kernel/boot.ts), so both start alike.
 
-/** `bin/<name>` in the new root ← this host command (bash twice: `sh` is bash in posix mode). */
-const COMMANDS: readonly (readonly [string, string])[] = [
-  ['bash', 'bash'],
-  ['sh', 'bash'],
-  ['mount', 'mount'],
-  ['umount', 'umount'],
-  ['mkdir', 'mkdir'],
-  ['touch', 'touch'],
-  ['ls', 'ls'],
-  ['cat', 'cat'],
-  ['unshare', 'unshare'],
-];
+/** `bin/<name>` in the new root ← this host command, for every program of the registry that is one (`sh` is bash: bash in posix mode). */
+const COMMANDS: readonly (readonly [string, string])[] = [...PROGRAMS.values()].flatMap((p) => ('host' in p.live ? [[p.name, p.live.host] as const] : []));
+
+/** The registry's programs that are our C helpers: the names the helper build must provide. */
+export const HELPER_PROGRAMS: readonly string[] = [...PROGRAMS.values()].flatMap((p) => ('helper' in p.live ? [p.live.helper] : []));
 
 const SEARCH_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
@@ -49,7 +43,11 @@ export function hostCommand(name: string): string {
 export function rootFiles(helpers: Readonly<Record<string, string>>): RootFile[] {
   const binaries: RootFile[] = [
     ...COMMANDS.map(([name, command]) => ({ source: realpathSync(hostCommand(command)), target: `bin/${name}` })),
-    ...Object.entries(helpers).map(([name, path]) => ({ source: path, target: `bin/${name}` })),
+    ...HELPER_PROGRAMS.map((name) => {
+      const path = helpers[name];
+      if (path === undefined) throw new RootFilesError(`no built helper for the registry's program "${name}"`);
+      return { source: path, target: `bin/${name}` };
+    }),
   ];
   const libraries = new Map<string, RootFile>();
   for (const binary of binaries) {

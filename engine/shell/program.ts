@@ -1,24 +1,27 @@
-// What a program (a process the shell starts) gets: its task, argv, and
-// its two output streams. Programs call the model's syscalls as the real
-// ones call the kernel's.
+// What a program (a process the shell starts) is and what it gets. A
+// program is userspace: it sees its argv, its two output streams and the
+// syscalls its task makes, never the kernel's structures (a test,
+// engine/userspace/boundary.test.ts, keeps it so).
 
-import { AT_FDCWD, MNT_NOEXEC } from '../kernel/constants';
-import type { Kernel, Task } from '../kernel/types';
-import { pathLookupAt } from '../fs/namei';
-import { syscalls, type Syscalls } from '../syscalls';
+import type { BoundSyscalls } from '../syscalls';
 import type { TranscriptLine } from '../transcript/types';
 
-type BoundSyscalls = { [K in keyof Syscalls]: (args: Parameters<Syscalls[K]>[2]) => ReturnType<Syscalls[K]> };
-
 export interface ProgramContext {
-  readonly k: Kernel;
-  readonly task: Task;
+  /** argv with argv[0] the program's name (as on PATH: "mount", not "/bin/mount"). */
   readonly argv: readonly string[];
+  /** argv[0] as it was typed ("/bin/sh", "-sh" for a login shell). */
+  readonly argv0: string;
   /** The transcript line that started it (for dialect errors). */
   readonly place: TranscriptLine;
   readonly sys: BoundSyscalls;
   out(text: string): void;
   err(text: string): void;
+  /**
+   * execvp(argv[0], argv) with PATH=/bin: this process becomes that
+   * program; null when there is no such program (ENOENT), which each
+   * caller words its own way.
+   */
+  execvp(argv: readonly string[]): ProgramOutcome | null;
 }
 
 /**
@@ -28,48 +31,41 @@ export interface ProgramContext {
  */
 export type ProgramOutcome = { readonly status: number } | { readonly execShell: string; readonly argv0: string };
 
-export type Program = (ctx: ProgramContext) => ProgramOutcome;
+/** Where the live backend's throwaway root gets /bin/NAME: a host command, or one of our C helpers (engine/live/helpers/). */
+export type LiveBinary = { readonly host: string } | { readonly helper: string };
 
 /**
- * Would execve(2) of a program in /bin be refused? The model keeps no
- * files in /bin, so it asks the mount /bin resolves to: on a noexec mount
- * nothing may be executed (EACCES).
- * Analogous to fs/exec.c:do_open_execat() -> path_noexec() (6.18).
+ * One program of the dialect: its entry in the one registry
+ * (engine/shell/registry.ts), which the dialect check, the model's shell,
+ * the live root and the README's list all read.
  */
-export function binIsNoexec(k: Kernel, task: Task): boolean {
-  const bin = pathLookupAt(k, task, AT_FDCWD, '/bin');
-  return bin.ok && (bin.value.path.mnt.mnt_flags & MNT_NOEXEC) !== 0;
+export interface ProgramSpec<Args = unknown> {
+  /** Its name on PATH (/bin/NAME). */
+  readonly name: string;
+  /** The dialect's forms of it, for the docs ("mkdir [-p] DIR..."). */
+  readonly usage: readonly string[];
+  /** What it does, in a sentence, for the docs. */
+  readonly summary: string;
+  /**
+   * argv (argv[0] its name) to what run needs; a form outside the dialect
+   * is a DialectError naming the line. The dialect check calls it for every
+   * line before anything runs, on the model and the live kernel alike.
+   */
+  parse(argv: readonly string[], place: TranscriptLine): Args;
+  /** The command line it execs, if any (`unshare -m CMD...`): checked as a dialect command too. */
+  execs?(args: Args): readonly string[];
+  run(ctx: ProgramContext, args: Args): ProgramOutcome;
+  readonly live: LiveBinary;
 }
 
-/** Shells a program can exec, or the shell can start: they read the next transcript lines. */
-export const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash']);
+/** A ProgramSpec with its argument type inferred (the registry holds them as ProgramSpec<unknown>). */
+export function defineProgram<Args>(spec: ProgramSpec<Args>): ProgramSpec {
+  return spec as unknown as ProgramSpec;
+}
 
 /** Resolve a command word as bash does with PATH=/bin: a bare name, or /bin/NAME. */
 export function programName(word: string): string {
   return word.startsWith('/bin/') ? word.slice('/bin/'.length) : word;
-}
-
-/**
- * execvp(argv[0], argv) with PATH=/bin from inside a program (unshare,
- * open_tree): a shell goes on reading the transcript in this process, a
- * program runs with `argv`; null when there is no such program (ENOENT),
- * which each caller words its own way.
- */
-export function execvp(ctx: ProgramContext, programs: ReadonlyMap<string, Program>, argv: readonly string[]): ProgramOutcome | null {
-  const word = argv[0]!;
-  const name = programName(word);
-  if (SHELLS.has(name)) return { execShell: name, argv0: word };
-  const program = programs.get(name);
-  return program ? program({ ...ctx, argv: [name, ...argv.slice(1)] }) : null;
-}
-
-/** The model's syscalls with kernel and task filled in. */
-export function bindSyscalls(k: Kernel, task: Task): BoundSyscalls {
-  const bound: Record<string, unknown> = {};
-  for (const [name, fn] of Object.entries(syscalls)) {
-    bound[name] = (args: never) => (fn as (k: Kernel, t: Task, a: never) => unknown)(k, task, args);
-  }
-  return bound as BoundSyscalls;
 }
 
 export function exit(status: number): ProgramOutcome {

@@ -1,20 +1,24 @@
-import { AT_FDCWD } from '../kernel/constants';
-import type { Kernel, Task } from '../kernel/types';
-import { dPath, pathFromRoot, pathLookupAt } from '../fs/namei';
+import { AT_FDCWD, AT_SYMLINK_NOFOLLOW } from '../kernel/constants';
+import type { BoundSyscalls } from '../syscalls';
+import { getcwd, isSymlinkMode } from '../userspace/libc';
+
+/** glibc's limit on links followed in one realpath() (MAXSYMLINKS). */
+const MAXSYMLINKS = 40;
 
 /**
  * realpath(3) as glibc does it, which util-linux uses to canonicalize
  * paths: a relative name starts from getcwd(), which fails for a cwd the
- * root cannot reach; then each component is checked, and a /proc/self/fd/N
- * link is replaced by its readlink() text (d_path: "/" for a detached root,
- * which then resolves from the real root). null when it fails.
+ * root cannot reach; then each component is lstat()ed, and a link (the
+ * model's only links are /proc/self/fd/N) is replaced by its readlink()
+ * text ("/" for a detached root, which then resolves from the real root).
+ * null when it fails. After glibc stdlib/canonicalize.c:realpath_stk().
  */
-export function realpath(k: Kernel, task: Task, name: string): string | null {
+export function realpath(sys: BoundSyscalls, name: string): string | null {
   let pending: string[];
   if (name.startsWith('/')) pending = name.split('/');
   else {
-    const cwd = pathFromRoot(task.pwd, task.root);
-    if (cwd === null) return null; // glibc refuses getcwd()'s "(unreachable)" answers
+    const cwd = getcwd(sys);
+    if (cwd === null) return null;
     pending = [...cwd.split('/'), ...name.split('/')];
   }
   const resolved: string[] = [];
@@ -26,16 +30,15 @@ export function realpath(k: Kernel, task: Task, name: string): string | null {
       continue;
     }
     const candidate = `/${[...resolved, part].join('/')}`;
-    const parent = pathLookupAt(k, task, AT_FDCWD, `/${resolved.join('/')}`);
-    if (parent.ok && parent.value.path.dentry.proc?.kind === 'fd-dir') {
-      // A magic link: readlink() it and resolve the text instead.
-      const file = /^\d+$/.test(part) ? task.files.get(Number(part)) : undefined;
-      if (!file || ++links > 40) return null;
-      pending = [...dPath(file.f_path, task.root).split('/'), ...pending];
+    const st = sys.newfstatat({ dfd: AT_FDCWD, path: candidate, flags: AT_SYMLINK_NOFOLLOW });
+    if (!st.ok) return null;
+    if (isSymlinkMode(st.value.st_mode)) {
+      const text = sys.readlinkat({ dfd: AT_FDCWD, path: candidate });
+      if (!text.ok || ++links > MAXSYMLINKS) return null;
+      pending = [...text.value.split('/'), ...pending];
       resolved.length = 0;
       continue;
     }
-    if (!pathLookupAt(k, task, AT_FDCWD, candidate).ok) return null;
     resolved.push(part);
   }
   return `/${resolved.join('/')}`;

@@ -15,28 +15,24 @@ import { renderMountinfo } from '../observe/mountinfo';
 import { snapshot } from '../observe/snapshot';
 import type { CommandResult, TranscriptLine } from '../transcript/types';
 import { checkInvariants } from '../invariants';
+import { bindSyscalls } from '../syscalls';
+import { BUILTINS, type ListOutcome, type ShellState } from './builtins';
 import { checkDialect } from './dialect';
 import type { CommandList, Redirection, SimpleCommand } from './parse';
-import { binIsNoexec, bindSyscalls, type ProgramOutcome } from './program';
-import { cd, inheritedWorkingDirectory, pwd } from './working-directory';
-import { PROGRAMS, programName, SHELLS } from './programs/index';
+import type { ProgramContext, ProgramOutcome } from './program';
+import { PROGRAMS, programName } from './registry';
+import { inheritedWorkingDirectory } from './working-directory';
 
-interface Shell {
+interface Shell extends ShellState {
   readonly task: Task;
   /** argv[0]: the prefix of its error messages ("bash: line 3: ...", "-sh: line 1: ..." for a login shell). */
   readonly name: string;
-  /** Started as `sh` (or `-sh`): bash in POSIX mode. */
-  readonly posix: boolean;
   linesRead: number;
-  /** $? */
-  status: number;
   /** $PWD: the name bash keeps for its cwd (cd /proc/self/fd/3 keeps that name); null once getcwd failed. */
   tcwd: string | null;
   /** Run by `exit`: the parent shell goes on with the rest of its command line. */
   readonly resume: ((status: number) => ListOutcome) | null;
 }
-
-type ListOutcome = { readonly status: number } | { readonly nested: true };
 
 interface Output {
   stdout: string;
@@ -120,48 +116,19 @@ export class ModelSession {
       out.stderr += `${shell.name}: line ${shell.linesRead}: ${message}\n`;
       return { status };
     };
-    switch (word) {
-      case 'true':
-        return { status: 0 };
-      case 'false':
-        return { status: 1 };
-      case 'echo':
-        out.stdout += `${args.join(' ')}\n`;
-        return { status: 0 };
-      case 'pwd':
-      case 'cd':
-        return this.directoryBuiltin(shell, word, args, out, fail);
-      case 'exec': {
-        const error = this.applyRedirections(shell.task, command.redirections);
-        if (!error) return { status: 0 };
-        fail(error);
-        // POSIX: a redirection error on a special builtin ends a
-        // non-interactive shell; bash does so only as `sh` (posix mode).
-        return shell.posix ? this.leave(shell, 1) : { status: 1 };
-      }
-      case 'exit':
-        return this.exit(shell, args, fail);
-    }
-    return this.runProgram(shell, command, out, resume, fail);
-  }
-
-  /** cd and pwd, in bash's words; `sh` is bash in POSIX mode. */
-  private directoryBuiltin(shell: Shell, word: 'cd' | 'pwd', args: string[], out: Output, fail: (message: string) => ListOutcome): ListOutcome {
-    const posix = shell.posix;
-    if (word === 'cd' && args.length === 0) return fail('cd: HOME not set');
-    if (word === 'cd' && args.length > 1) return fail('cd: too many arguments');
-    const outcome = word === 'cd' ? cd(this.kernel, shell.task, shell, args[0]!, posix) : pwd(this.kernel, shell.task, shell, posix);
-    if (outcome.warning) out.stderr += `${outcome.warning}\n`;
-    if (outcome.stdout) out.stdout += outcome.stdout;
-    if (outcome.error) return fail(outcome.error);
-    return { status: outcome.status };
-  }
-
-  private exit(shell: Shell, args: string[], fail: (message: string, status?: number) => ListOutcome): ListOutcome {
-    if (args.length > 1) return fail('exit: too many arguments');
-    const status = args[0] === undefined ? shell.status : Number(args[0]) & 0xff;
-    if (Number.isNaN(status)) return fail(`exit: ${args[0]}: numeric argument required`, 2);
-    return this.leave(shell, status);
+    const builtin = BUILTINS.get(word);
+    if (!builtin) return this.runProgram(shell, command, out, resume, fail);
+    return builtin.run({
+      args,
+      redirections: command.redirections,
+      shell,
+      sys: bindSyscalls(this.kernel, shell.task),
+      out: (text) => (out.stdout += text),
+      warn: (text) => (out.stderr += text),
+      fail,
+      applyRedirections: () => this.applyRedirections(shell.task, command.redirections),
+      leave: (status) => this.leave(shell, status),
+    });
   }
 
   /** The shell process ends with `status`; its parent goes on, or nothing is left to read. */
@@ -201,9 +168,8 @@ export class ModelSession {
   private runProgram(shell: Shell, command: SimpleCommand, out: Output, resume: (status: number) => ListOutcome, fail: (message: string, status?: number) => ListOutcome): ListOutcome {
     const word = command.argv[0]!;
     const name = programName(word);
-    const isShell = SHELLS.has(name);
     const program = PROGRAMS.get(name);
-    if (!program && !isShell) {
+    if (!program) {
       return word.includes('/') ? fail(`${word}: ${strerror('ENOENT')}`, 127) : fail(`${word}: command not found`, 127);
     }
     const child = forkTask(this.kernel, shell.task, name);
@@ -212,27 +178,30 @@ export class ModelSession {
       exitTask(this.kernel, child);
       return fail(redirectError);
     }
-    if (binIsNoexec(this.kernel, child)) {
+    const sys = bindSyscalls(this.kernel, child);
+    const exec = sys.execve({ filename: `/bin/${name}` });
+    if (!exec.ok) {
       exitTask(this.kernel, child);
-      return fail(`/bin/${name}: ${strerror('EACCES')}`, 126); // bash names the file PATH found
+      return fail(`/bin/${name}: ${strerror(exec.errno)}`, exec.errno === 'ENOENT' ? 127 : 126); // bash names the file PATH found
     }
-    let outcome: ProgramOutcome;
-    if (isShell) outcome = { execShell: name, argv0: word };
-    else {
-      outcome = program!({
-        k: this.kernel,
-        task: child,
-        argv: [name, ...command.argv.slice(1)],
-        place: out.place,
-        sys: bindSyscalls(this.kernel, child),
-        out: (text) => (out.stdout += text),
-        err: (text) => (out.stderr += text),
-      });
-    }
+    const ctx: ProgramContext = {
+      argv: [name, ...command.argv.slice(1)],
+      argv0: word,
+      place: out.place,
+      sys,
+      out: (text) => (out.stdout += text),
+      err: (text) => (out.stderr += text),
+      execvp: (argv) => {
+        // execvp() from inside a program (unshare, open_tree): PATH=/bin names only.
+        const next = PROGRAMS.get(programName(argv[0]!));
+        return next ? next.run({ ...ctx, argv: [next.name, ...argv.slice(1)], argv0: argv[0]! }, next.parse([next.name, ...argv.slice(1)], out.place)) : null;
+      },
+    };
+    const outcome: ProgramOutcome = program.run(ctx, program.parse(ctx.argv, out.place));
     if ('execShell' in outcome) {
       child.comm = outcome.execShell;
       // A new bash checks the $PWD it inherits against its cwd at start-up.
-      const start = inheritedWorkingDirectory(this.kernel, child, shell.tcwd);
+      const start = inheritedWorkingDirectory(sys, shell.tcwd);
       if (start.warning) out.stderr += `${start.warning}\n`;
       this.shells.push({ task: child, name: outcome.argv0, posix: outcome.execShell === 'sh', linesRead: 0, status: 0, tcwd: start.tcwd, resume });
       return { nested: true };
@@ -241,4 +210,3 @@ export class ModelSession {
     return { status: outcome.status };
   }
 }
-

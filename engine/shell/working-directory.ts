@@ -8,9 +8,8 @@
 
 import { strerror, type Errno } from '../errno';
 import { AT_FDCWD } from '../kernel/constants';
-import type { Kernel, Task } from '../kernel/types';
-import { pathFromRoot, pathLookupAt } from '../fs/namei';
-import { bindSyscalls } from './program';
+import type { BoundSyscalls } from '../syscalls';
+import { exists, getcwd, isDirectory } from '../userspace/libc';
 
 /** What a shell keeps: the_current_working_directory (null once getcwd failed). */
 export interface WorkingDirectory {
@@ -32,22 +31,17 @@ const GETCWD_ERRSTR = 'getcwd: cannot access parent directories';
  * getcwd(3) for the task, or bash's warning naming `forWhom` when it fails.
  * Analogous to bash general.c:get_working_directory().
  */
-export function getWorkingDirectory(task: Task, forWhom: string): { cwd: string } | { warning: string } {
-  const cwd = pathFromRoot(task.pwd, task.root);
+export function getWorkingDirectory(sys: BoundSyscalls, forWhom: string): { cwd: string } | { warning: string } {
+  const cwd = getcwd(sys);
   if (cwd !== null) return { cwd };
   return { warning: `${forWhom}: error retrieving current directory: ${GETCWD_ERRSTR}: ${strerror('ENOENT')}` };
 }
 
 /** Do two names reach the same directory (same device and inode)? bash's same_file(). */
-function sameFile(k: Kernel, task: Task, a: string, b: string): boolean {
-  const x = pathLookupAt(k, task, AT_FDCWD, a);
-  const y = pathLookupAt(k, task, AT_FDCWD, b);
-  return x.ok && y.ok && x.value.path.dentry === y.value.path.dentry;
-}
-
-function isDirectory(k: Kernel, task: Task, name: string): boolean {
-  const found = pathLookupAt(k, task, AT_FDCWD, name);
-  return found.ok && found.value.path.dentry.kind === 'dir';
+function sameFile(sys: BoundSyscalls, a: string, b: string): boolean {
+  const x = sys.newfstatat({ dfd: AT_FDCWD, path: a, flags: 0 });
+  const y = sys.newfstatat({ dfd: AT_FDCWD, path: b, flags: 0 });
+  return x.ok && y.ok && x.value.st_dev === y.value.st_dev && x.value.st_ino === y.value.st_ino;
 }
 
 /**
@@ -55,7 +49,7 @@ function isDirectory(k: Kernel, task: Task, name: string): boolean {
  * left names a directory, and at the end that the result does (null if not).
  * Analogous to bash lib/sh/pathcanon.c:sh_canonpath(PATH_CHECKDOTDOT|PATH_CHECKEXISTS).
  */
-function canonpath(k: Kernel, task: Task, path: string): string | null {
+function canonpath(sys: BoundSyscalls, path: string): string | null {
   const absolute = path.startsWith('/');
   const out: string[] = [];
   const join = () => (absolute ? `/${out.join('/')}` : out.join('/') || '.');
@@ -63,7 +57,7 @@ function canonpath(k: Kernel, task: Task, path: string): string | null {
     if (part === '' || part === '.') continue;
     if (part === '..') {
       if (out.length && out[out.length - 1] !== '..') {
-        if (!isDirectory(k, task, join())) return null;
+        if (!isDirectory(sys, join())) return null;
         out.pop();
       } else if (!absolute) out.push('..');
       continue;
@@ -71,7 +65,7 @@ function canonpath(k: Kernel, task: Task, path: string): string | null {
     out.push(part);
   }
   const result = join();
-  return isDirectory(k, task, result) ? result : null;
+  return isDirectory(sys, result) ? result : null;
 }
 
 /** make_absolute(): a relative name joined to the shell's directory, if it has one. */
@@ -85,26 +79,25 @@ function makeAbsolute(name: string, tcwd: string | null): string {
  * name as given and then ask getcwd. Outside POSIX mode a failed chdir is
  * retried with DIR as typed. Analogous to bash builtins/cd.def:change_to_directory().
  */
-export function cd(k: Kernel, task: Task, wd: WorkingDirectory, dir: string, posix: boolean): BuiltinOutcome {
-  const sys = bindSyscalls(k, task);
+export function cd(sys: BoundSyscalls, wd: WorkingDirectory, dir: string, posix: boolean): BuiltinOutcome {
   let warning: string | undefined;
   if (wd.tcwd === null) {
-    const got = getWorkingDirectory(task, 'chdir');
+    const got = getWorkingDirectory(sys, 'chdir');
     if ('cwd' in got) wd.tcwd = got.cwd;
     else warning = got.warning;
   }
   const t = makeAbsolute(dir, wd.tcwd);
-  const canon = canonpath(k, task, t);
+  const canon = canonpath(sys, t);
   const tdir = canon ?? t;
   const withWarning = (o: BuiltinOutcome): BuiltinOutcome => (warning ? { ...o, warning: o.warning ? `${warning}\n${o.warning}` : warning } : o);
   // After a chdir that canonicalizing did not vouch for, ask getcwd (resetpwd()).
   const reset = (): BuiltinOutcome => {
-    const got = getWorkingDirectory(task, 'cd');
+    const got = getWorkingDirectory(sys, 'cd');
     wd.tcwd = 'cwd' in got ? got.cwd : tdir;
     return withWarning('warning' in got ? { status: 0, warning: got.warning } : { status: 0 });
   };
   if (posix && canon === null) {
-    const errno: Errno = pathLookupAt(k, task, AT_FDCWD, t).ok ? 'ENOTDIR' : 'ENOENT';
+    const errno: Errno = exists(sys, t) ? 'ENOTDIR' : 'ENOENT';
     return withWarning({ status: 1, error: `cd: ${dir}: ${strerror(errno)}` });
   }
   const changed = sys.chdir({ path: tdir });
@@ -124,13 +117,13 @@ export function cd(k: Kernel, task: Task, wd: WorkingDirectory, dir: string, pos
  * no name at all) asks once more: two messages when getcwd fails.
  * Analogous to bash builtins/cd.def:pwd_builtin() (5.2).
  */
-export function pwd(k: Kernel, task: Task, wd: WorkingDirectory, posix: boolean): BuiltinOutcome {
-  if (wd.tcwd !== null && !(posix && !sameFile(k, task, '.', wd.tcwd))) return { status: 0, stdout: `${wd.tcwd}\n` };
+export function pwd(sys: BoundSyscalls, wd: WorkingDirectory, posix: boolean): BuiltinOutcome {
+  if (wd.tcwd !== null && !(posix && !sameFile(sys, '.', wd.tcwd))) return { status: 0, stdout: `${wd.tcwd}\n` };
   const warnings: string[] = [];
   const attempts = posix && wd.tcwd === null ? 2 : 1;
   wd.tcwd = null;
   for (let i = 0; i < attempts; i++) {
-    const got = getWorkingDirectory(task, 'pwd');
+    const got = getWorkingDirectory(sys, 'pwd');
     if ('cwd' in got) {
       wd.tcwd = got.cwd;
       return { status: 0, stdout: `${got.cwd}\n`, ...(warnings.length ? { warning: warnings.join('\n') } : {}) };
@@ -144,8 +137,8 @@ export function pwd(k: Kernel, task: Task, wd: WorkingDirectory, posix: boolean)
  * A new bash takes the $PWD it inherits if that reaches its cwd, else asks
  * getcwd. Analogous to bash variables.c:set_pwd().
  */
-export function inheritedWorkingDirectory(k: Kernel, task: Task, inherited: string | null): { tcwd: string | null; warning?: string } {
-  if (inherited !== null && sameFile(k, task, '.', inherited)) return { tcwd: inherited };
-  const got = getWorkingDirectory(task, 'shell-init');
+export function inheritedWorkingDirectory(sys: BoundSyscalls, inherited: string | null): { tcwd: string | null; warning?: string } {
+  if (inherited !== null && sameFile(sys, '.', inherited)) return { tcwd: inherited };
+  const got = getWorkingDirectory(sys, 'shell-init');
   return 'cwd' in got ? { tcwd: got.cwd } : { tcwd: null, warning: got.warning };
 }

@@ -6,13 +6,18 @@ import type { SyscallResult } from '../result';
 import { chdir } from './chdir';
 import { close } from './close';
 import { dup2 } from './dup2';
+import { execve } from './execve';
+import { fstatfs } from './fstatfs';
+import { getcwd } from './getcwd';
 import { getdents64 } from './getdents64';
 import { mkdirat } from './mkdirat';
 import { mount } from './mount';
+import { newfstatat } from './newfstatat';
 import { moveMount } from './move_mount';
 import { openTree } from './open_tree';
 import { openat } from './openat';
 import { read } from './read';
+import { readlinkat } from './readlinkat';
 import { umount2 } from './umount2';
 import { unshare } from './unshare';
 import { utimensat } from './utimensat';
@@ -23,16 +28,33 @@ export const syscalls = {
   chdir,
   close,
   dup2,
+  execve,
+  fstatfs,
+  getcwd,
   getdents64,
   mkdirat,
   mount,
+  newfstatat,
   move_mount: moveMount,
   open_tree: openTree,
   openat,
   read,
+  readlinkat,
   umount2,
   unshare,
   utimensat,
 } satisfies SyscallTable;
 
 export type Syscalls = typeof syscalls;
+
+/** The syscalls as one task makes them: what a program is handed (the kernel and the task stay on the kernel's side). */
+export type BoundSyscalls = { readonly [K in keyof Syscalls]: (args: Parameters<Syscalls[K]>[2]) => ReturnType<Syscalls[K]> };
+
+/** The model's syscalls with kernel and task filled in. */
+export function bindSyscalls(k: Kernel, task: Task): BoundSyscalls {
+  const bound: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(syscalls)) {
+    bound[name] = (args: never) => (fn as (k: Kernel, t: Task, a: never) => unknown)(k, task, args);
+  }
+  return bound as BoundSyscalls;
+}

@@ -4,13 +4,15 @@
 import { AT_FDCWD, O_CREAT, O_DIRECTORY, O_WRONLY } from '../../kernel/constants';
 import { strerror } from '../../errno';
 import { DialectError, type TranscriptLine } from '../../transcript/types';
-import { exit, type Program, type ProgramContext } from '../program';
+import { defineProgram, exit, type ProgramContext, type ProgramOutcome } from '../program';
+
+type Operands = { options: Set<string>; names: string[] };
 
 /** The options each coreutil accepts in the dialect. */
 export const COREUTILS_OPTIONS: Readonly<Record<string, readonly string[]>> = { mkdir: ['-p'], touch: [], ls: [], cat: [] };
 
 /** Split argv into the dialect's options and the operands; anything else is a DialectError. */
-export function coreutilsOperands(argv: readonly string[], place: TranscriptLine): { options: Set<string>; names: string[] } {
+export function coreutilsOperands(argv: readonly string[], place: TranscriptLine): Operands {
   const allowed = COREUTILS_OPTIONS[argv[0] ?? ''] ?? [];
   const options = new Set<string>();
   const names: string[] = [];
@@ -24,13 +26,12 @@ export function coreutilsOperands(argv: readonly string[], place: TranscriptLine
   return { options, names };
 }
 
-function missingOperand(ctx: ProgramContext): ReturnType<Program> {
+function missingOperand(ctx: ProgramContext): ProgramOutcome {
   ctx.err(`${ctx.argv[0]}: missing operand\nTry '${ctx.argv[0]} --help' for more information.\n`);
   return exit(1);
 }
 
-export const mkdir: Program = (ctx) => {
-  const { options, names } = coreutilsOperands(ctx.argv, ctx.place);
+function runMkdir(ctx: ProgramContext, { options, names }: Operands): ProgramOutcome {
   if (!names.length) return missingOperand(ctx);
   let status = 0;
   for (const name of names) {
@@ -55,7 +56,7 @@ export const mkdir: Program = (ctx) => {
     }
   }
   return exit(status);
-};
+}
 
 function isDir(ctx: ProgramContext, name: string): boolean {
   const opened = ctx.sys.openat({ dfd: AT_FDCWD, path: name, flags: O_DIRECTORY });
@@ -64,8 +65,7 @@ function isDir(ctx: ProgramContext, name: string): boolean {
   return true;
 }
 
-export const touch: Program = (ctx) => {
-  const { names } = coreutilsOperands(ctx.argv, ctx.place);
+function runTouch(ctx: ProgramContext, { names }: Operands): ProgramOutcome {
   if (!names.length) return missingOperand(ctx);
   let status = 0;
   for (const name of names) {
@@ -78,10 +78,9 @@ export const touch: Program = (ctx) => {
     }
   }
   return exit(status);
-};
+}
 
-export const ls: Program = (ctx) => {
-  const { names } = coreutilsOperands(ctx.argv, ctx.place);
+function runLs(ctx: ProgramContext, { names }: Operands): ProgramOutcome {
   const targets = names.length ? names : ['.'];
   let status = 0;
   const files: string[] = [];
@@ -111,10 +110,9 @@ export const ls: Program = (ctx) => {
   }
   ctx.out(blocks.join('\n'));
   return exit(status);
-};
+}
 
-export const cat: Program = (ctx) => {
-  const { names } = coreutilsOperands(ctx.argv, ctx.place);
+function runCat(ctx: ProgramContext, { names }: Operands): ProgramOutcome {
   let status = 0;
   for (const name of names) {
     const opened = ctx.sys.openat({ dfd: AT_FDCWD, path: name, flags: 0 });
@@ -132,9 +130,16 @@ export const cat: Program = (ctx) => {
     }
   }
   return exit(status);
-};
+}
 
 /** ls and sort(1) in the C locale compare bytes. */
 function byteOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+const parse = coreutilsOperands;
+
+export const mkdir = defineProgram({ name: 'mkdir', usage: ['mkdir [-p] DIR...'], summary: 'coreutils mkdir(1); `-p` makes the parents too', parse, run: runMkdir, live: { host: 'mkdir' } });
+export const touch = defineProgram({ name: 'touch', usage: ['touch FILE...'], summary: 'coreutils touch(1): an empty file, or a directory\'s times', parse, run: runTouch, live: { host: 'touch' } });
+export const ls = defineProgram({ name: 'ls', usage: ['ls [PATH...]'], summary: 'coreutils ls(1), names only, in byte order', parse, run: runLs, live: { host: 'ls' } });
+export const cat = defineProgram({ name: 'cat', usage: ['cat FILE...'], summary: 'coreutils cat(1) (never of the shell\'s own input)', parse, run: runCat, live: { host: 'cat' } });

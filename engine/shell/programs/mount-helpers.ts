@@ -4,14 +4,21 @@
 
 import { AT_EMPTY_PATH, AT_FDCWD, AT_RECURSIVE, MNT_DETACH, MNT_EXPIRE, MNT_FORCE, MOVE_MOUNT_F_EMPTY_PATH, OPEN_TREE_CLONE, UMOUNT_NOFOLLOW } from '../../kernel/constants';
 import { strerror } from '../../errno';
-import { execvp, exit, type Program } from '../program';
+import { defineProgram, exit, type ProgramContext, type ProgramOutcome } from '../program';
 
 function fdArgument(text: string | undefined): number | null {
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;
 }
 
 /** The operands of `open_tree_clone [-r] N CMD...` and `open_tree [-c] [-r] N CMD...`. */
-export function openTreeArgs(argv: readonly string[]): { clone: boolean; recursive: boolean; fd: number | null; command: readonly string[] } {
+export interface OpenTreeArgs {
+  readonly clone: boolean;
+  readonly recursive: boolean;
+  readonly fd: number | null;
+  readonly command: readonly string[];
+}
+
+export function openTreeArgs(argv: readonly string[]): OpenTreeArgs {
   let clone = argv[0] !== 'open_tree';
   let recursive = false;
   let i = 1;
@@ -29,34 +36,52 @@ export function openTreeArgs(argv: readonly string[]): { clone: boolean; recursi
  * AT_RECURSIVE, then CMD is exec'd with it. As `open_tree`, the same program
  * clones only with -c; without, fd N becomes a plain O_PATH fd on the mount.
  */
-export const openTree =
-  (name: 'open_tree' | 'open_tree_clone', programs: ReadonlyMap<string, Program>): Program =>
-  (ctx) => {
-    const { clone, recursive, fd, command: argv } = openTreeArgs([name, ...ctx.argv.slice(1)]);
-    const command = argv[0];
-    if (fd === null || command === undefined) {
-      ctx.err(`usage: ${name} [-c] [-r] FD COMMAND [ARG...]\n`);
-      return exit(2);
-    }
-    const flags = (clone ? OPEN_TREE_CLONE : 0) | AT_EMPTY_PATH | (recursive ? AT_RECURSIVE : 0);
-    const opened = ctx.sys.open_tree({ dfd: fd, path: '', flags });
-    if (!opened.ok) {
-      ctx.err(`${name}: ${strerror(opened.errno)}\n`);
-      return exit(1);
-    }
-    ctx.sys.dup2({ oldfd: opened.value, newfd: fd });
-    if (opened.value !== fd) ctx.sys.close({ fd: opened.value });
-    const executed = execvp(ctx, programs, argv);
-    if (executed) return executed;
-    ctx.err(`${name}: ${command}: ${strerror('ENOENT')}\n`);
-    return exit(127);
-  };
+function runOpenTree(ctx: ProgramContext, { clone, recursive, fd, command: argv }: OpenTreeArgs): ProgramOutcome {
+  const name = ctx.argv[0]!;
+  const command = argv[0];
+  if (fd === null || command === undefined) {
+    ctx.err(`usage: ${name} [-c] [-r] FD COMMAND [ARG...]\n`);
+    return exit(2);
+  }
+  const flags = (clone ? OPEN_TREE_CLONE : 0) | AT_EMPTY_PATH | (recursive ? AT_RECURSIVE : 0);
+  const opened = ctx.sys.open_tree({ dfd: fd, path: '', flags });
+  if (!opened.ok) {
+    ctx.err(`${name}: ${strerror(opened.errno)}\n`);
+    return exit(1);
+  }
+  ctx.sys.dup2({ oldfd: opened.value, newfd: fd });
+  if (opened.value !== fd) ctx.sys.close({ fd: opened.value });
+  const executed = ctx.execvp(argv);
+  if (executed) return executed;
+  ctx.err(`${name}: ${command}: ${strerror('ENOENT')}\n`);
+  return exit(127);
+}
+
+export const openTreeClone = defineProgram({
+  name: 'open_tree_clone',
+  usage: ['open_tree_clone [-r] N CMD [ARG...]'],
+  summary: 'the thread\'s helper: with `N<P` open, clone the mount on fd N (with `-r`, `AT_RECURSIVE`: the tree), then run CMD with the clone on fd N (`sh` starts a nested shell)',
+  parse: (argv) => openTreeArgs(argv),
+  execs: (args) => args.command,
+  run: runOpenTree,
+  live: { helper: 'open_tree_clone' },
+});
+
+export const openTree = defineProgram({
+  name: 'open_tree',
+  usage: ['open_tree [-c] [-r] N CMD [ARG...]'],
+  summary: 'the same program, which clones only with `-c`: without, fd N becomes a plain `O_PATH` fd on the mount',
+  parse: (argv) => openTreeArgs(argv),
+  execs: (args) => args.command,
+  run: runOpenTree,
+  live: { helper: 'open_tree' },
+});
 
 /** `move_mount N P`: move_mount(N, "", AT_FDCWD, P, MOVE_MOUNT_F_EMPTY_PATH). */
-export const moveMount: Program = (ctx) => {
-  const fd = fdArgument(ctx.argv[1]);
-  const target = ctx.argv[2];
-  if (fd === null || target === undefined || ctx.argv.length > 3) {
+function runMoveMount(ctx: ProgramContext, argv: readonly string[]): ProgramOutcome {
+  const fd = fdArgument(argv[1]);
+  const target = argv[2];
+  if (fd === null || target === undefined || argv.length > 3) {
     ctx.err('usage: move_mount FD PATH\n');
     return exit(2);
   }
@@ -64,7 +89,16 @@ export const moveMount: Program = (ctx) => {
   if (moved.ok) return exit(0);
   ctx.err(`move_mount: ${strerror(moved.errno)}\n`);
   return exit(1);
-};
+}
+
+export const moveMount = defineProgram({
+  name: 'move_mount',
+  usage: ['move_mount N PATH'],
+  summary: 'the thread\'s helper: `move_mount(N, "", AT_FDCWD, PATH, MOVE_MOUNT_F_EMPTY_PATH)`',
+  parse: (argv) => argv,
+  run: runMoveMount,
+  live: { helper: 'move_mount' },
+});
 
 /** umount2's options, each one flag of umount2(2). */
 const UMOUNT2_FLAGS: Readonly<Record<string, number>> = { '-l': MNT_DETACH, '-f': MNT_FORCE, '-e': MNT_EXPIRE, '-n': UMOUNT_NOFOLLOW };
@@ -75,8 +109,8 @@ const UMOUNT2_FLAGS: Readonly<Record<string, number>> = { '-l': MNT_DETACH, '-f'
  * which umount(8) cannot ask for, and no stat of P that would clear an
  * expiry mark.
  */
-export const umount2: Program = (ctx) => {
-  const args = ctx.argv.slice(1);
+function runUmount2(ctx: ProgramContext, argv: readonly string[]): ProgramOutcome {
+  const args = argv.slice(1);
   const target = args.pop();
   let flags = 0;
   for (const arg of args) {
@@ -93,4 +127,13 @@ export const umount2: Program = (ctx) => {
     ctx.err('usage: umount2 [-l] [-f] [-e] [-n] PATH\n');
     return exit(2);
   }
-};
+}
+
+export const umount2 = defineProgram({
+  name: 'umount2',
+  usage: ['umount2 [-l] [-f] [-e] [-n] PATH'],
+  summary: '`umount2(2)` with `MNT_DETACH`, `MNT_FORCE`, `MNT_EXPIRE`, `UMOUNT_NOFOLLOW` and nothing else (umount(8) cannot ask for the last two)',
+  parse: (argv) => argv,
+  run: runUmount2,
+  live: { helper: 'umount2' },
+});

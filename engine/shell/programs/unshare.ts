@@ -4,11 +4,10 @@
 // After sys-utils/unshare.c (main, map_id, setgroups_control, set_propagation)
 // and lib/exec_shell.c.
 
-import { AT_FDCWD, CLONE_NEWNS, CLONE_NEWUSER, MS_PRIVATE, MS_REC, MS_SHARED, MS_SLAVE } from '../../kernel/constants';
-import { pathLookupAt } from '../../fs/namei';
+import { AT_FDCWD, CLONE_NEWNS, CLONE_NEWUSER, MS_PRIVATE, MS_REC, MS_SHARED, MS_SLAVE, O_WRONLY, PROC_SUPER_MAGIC } from '../../kernel/constants';
 import { strerror, type Errno } from '../../errno';
 import { DialectError, type TranscriptLine } from '../../transcript/types';
-import { execvp, exit, type Program, type ProgramContext, type ProgramOutcome } from '../program';
+import { defineProgram, exit, type ProgramContext, type ProgramOutcome } from '../program';
 
 /** --propagation's words; "unchanged" leaves the copied tree as copy_mnt_ns() made it. */
 const PROPAGATION: Readonly<Record<string, number>> = {
@@ -71,13 +70,18 @@ export function parseUnshareArgs(argv: readonly string[], place: TranscriptLine)
   return { flags, mapRoot, propagation, command: argv.slice(i) };
 }
 
-/** The errno open(FILE, O_WRONLY) would give for one of /proc/self's id-map files, or null if it would open. */
+/**
+ * open(FILE, O_WRONLY) of one of /proc/self's id-map files: the errno, or
+ * null when it opened (and was closed again: the model takes no map text).
+ * A file that is not procfs's would take the map and do nothing, which the
+ * model does not follow: that is refused as outside the dialect.
+ */
 function openProcSelfFile(ctx: ProgramContext, file: string): Errno | null {
-  const found = pathLookupAt(ctx.k, ctx.task, AT_FDCWD, file);
-  if (!found.ok) return found.errno;
-  const dentry = found.value.path.dentry;
-  if (dentry.kind === 'dir') return 'EISDIR';
-  if (dentry.proc?.kind !== 'id-map') {
+  const opened = ctx.sys.openat({ dfd: AT_FDCWD, path: file, flags: O_WRONLY });
+  if (!opened.ok) return opened.errno;
+  const fs = ctx.sys.fstatfs({ fd: opened.value });
+  ctx.sys.close({ fd: opened.value });
+  if (!fs.ok || fs.value.f_type !== PROC_SUPER_MAGIC) {
     throw new DialectError(ctx.place, `unshare -r: ${file} is not procfs's here; the model does not follow maps written to a plain file`);
   }
   return null;
@@ -89,33 +93,40 @@ function failure(ctx: ProgramContext, what: string): ProgramOutcome {
   return exit(1);
 }
 
-export const unshare =
-  (programs: ReadonlyMap<string, Program>): Program =>
-  (ctx) => {
-    const request = parseUnshareArgs(ctx.argv, ctx.place);
-    let propagation = MS_REC | MS_PRIVATE;
-    if (request.propagation !== null) {
-      const flags = PROPAGATION[request.propagation];
-      if (flags === undefined) return failure(ctx, `unsupported propagation mode: ${request.propagation}`);
-      propagation = flags;
+function runUnshare(ctx: ProgramContext, request: UnshareRequest): ProgramOutcome {
+  let propagation = MS_REC | MS_PRIVATE;
+  if (request.propagation !== null) {
+    const flags = PROPAGATION[request.propagation];
+    if (flags === undefined) return failure(ctx, `unsupported propagation mode: ${request.propagation}`);
+    propagation = flags;
+  }
+  const unshared = ctx.sys.unshare({ flags: request.flags });
+  if (!unshared.ok) return failure(ctx, `unshare failed: ${strerror(unshared.errno)}`);
+  if (request.mapRoot) {
+    // uid_map first; a kernel without /proc/self/setgroups (< 3.19) is fine.
+    for (const file of ['/proc/self/uid_map', '/proc/self/setgroups', '/proc/self/gid_map']) {
+      const errno = openProcSelfFile(ctx, file);
+      if (errno !== null && !(file.endsWith('setgroups') && errno === 'ENOENT')) return failure(ctx, `cannot open ${file}: ${strerror(errno)}`);
     }
-    const unshared = ctx.sys.unshare({ flags: request.flags });
-    if (!unshared.ok) return failure(ctx, `unshare failed: ${strerror(unshared.errno)}`);
-    if (request.mapRoot) {
-      // uid_map first; a kernel without /proc/self/setgroups (< 3.19) is fine.
-      for (const file of ['/proc/self/uid_map', '/proc/self/setgroups', '/proc/self/gid_map']) {
-        const errno = openProcSelfFile(ctx, file);
-        if (errno !== null && !(file.endsWith('setgroups') && errno === 'ENOENT')) return failure(ctx, `cannot open ${file}: ${strerror(errno)}`);
-      }
-    }
-    if (propagation) {
-      const changed = ctx.sys.mount({ source: 'none', target: '/', fstype: '', flags: propagation });
-      if (!changed.ok) return failure(ctx, `cannot change root filesystem propagation: ${strerror(changed.errno)}`);
-    }
-    // exec_shell(): $SHELL is not set in the dialect's shells, so /bin/sh, as a login shell.
-    if (request.command.length === 0) return { execShell: 'sh', argv0: '-sh' };
-    const executed = execvp(ctx, programs, request.command);
-    if (executed) return executed;
-    ctx.err(`unshare: failed to execute ${request.command[0]}: ${strerror('ENOENT')}\n`);
-    return exit(127);
-  };
+  }
+  if (propagation) {
+    const changed = ctx.sys.mount({ source: 'none', target: '/', fstype: '', flags: propagation });
+    if (!changed.ok) return failure(ctx, `cannot change root filesystem propagation: ${strerror(changed.errno)}`);
+  }
+  // exec_shell(): $SHELL is not set in the dialect's shells, so /bin/sh, as a login shell.
+  if (request.command.length === 0) return { execShell: 'sh', argv0: '-sh' };
+  const executed = ctx.execvp(request.command);
+  if (executed) return executed;
+  ctx.err(`unshare: failed to execute ${request.command[0]}: ${strerror('ENOENT')}\n`);
+  return exit(127);
+}
+
+export const unshare = defineProgram({
+  name: 'unshare',
+  usage: ['unshare -m [--propagation unchanged|slave|shared|private] [CMD [ARG...]]', 'unshare -Urm [...]'],
+  summary: 'util-linux unshare(1): a new mount namespace (and with `-r` a user namespace in which we are root), then CMD, or with no CMD a login shell (`-sh`) that reads the lines that follow until `exit`',
+  parse: parseUnshareArgs,
+  execs: (request) => request.command,
+  run: runUnshare,
+  live: { host: 'unshare' },
+});

@@ -7,12 +7,12 @@ import {
   AT_FDCWD, MNT_DETACH, MNT_FORCE, MS_BIND, MS_MOVE, MS_NOATIME, MS_NODEV, MS_NODIRATIME, MS_NOEXEC, MS_NOSUID, MS_PRIVATE, MS_RDONLY,
   MS_REC, MS_RELATIME, MS_REMOUNT, MS_SHARED, MS_SLAVE, MS_STRICTATIME, MS_UNBINDABLE, O_CREAT, O_DIRECTORY, O_RDONLY, O_WRONLY,
 } from '../../kernel/constants';
-import { pathLookupAt } from '../../fs/namei';
 import type { Errno } from '../../errno';
 import { strerror } from '../../errno';
 import { DialectError, type TranscriptLine } from '../../transcript/types';
-import { exit, type Program, type ProgramContext } from '../program';
+import { defineProgram, exit, type ProgramContext, type ProgramOutcome } from '../program';
 import { realpath } from '../realpath';
+import { exists } from '../../userspace/libc';
 import { parseMountinfo, type MountinfoEntry } from '../../userspace/mountinfo';
 
 /** MNT_EX_FAIL: what mount(8) and umount(8) exit with when the syscall failed. */
@@ -173,7 +173,7 @@ function isSharedTree(ctx: ProgramContext, dir: string): boolean {
   const slash = dir.lastIndexOf('/');
   if (slash < 0) return false;
   const start = slash > 0 ? dir.slice(0, slash) : dir;
-  if (!pathLookupAt(ctx.k, ctx.task, AT_FDCWD, start).ok) return false; // mnt_stat_mountpoint() failed
+  if (!exists(ctx.sys, start)) return false; // mnt_stat_mountpoint() failed
   const entries = parseMountinfo(readMountinfo(ctx)).reverse(); // MNT_ITER_BACKWARD
   const shared = (entry: MountinfoEntry) => entry.optionalFields.some((field) => /^shared:\d+$/.test(field));
   for (let path = start; ; ) {
@@ -189,7 +189,7 @@ function isSharedTree(ctx: ProgramContext, dir: string): boolean {
 }
 
 /** `mount` alone: "SOURCE on TARGET type FSTYPE (OPTIONS)" for each line of mountinfo. */
-function listMounts(ctx: ProgramContext): ReturnType<Program> {
+function listMounts(ctx: ProgramContext): ProgramOutcome {
   const table = readMountinfo(ctx);
   if (table === '') {
     // libmount treats an empty mountinfo as missing and falls back to /etc/mtab.
@@ -271,8 +271,7 @@ const UTAB = '/run/mount/utab';
  * After libmount/src/tab_update.c:update_modify_target() and utils.c:mnt_has_regular_utab().
  */
 function updateUtabAfterMove(ctx: ProgramContext): { readonly status: number; readonly message: string } | null {
-  const existing = pathLookupAt(ctx.k, ctx.task, AT_FDCWD, UTAB);
-  if (!existing.ok) ctx.sys.mkdirat({ path: '/run/mount' }); // EEXIST and friends are ignored
+  if (!exists(ctx.sys, UTAB)) ctx.sys.mkdirat({ path: '/run/mount' }); // EEXIST and friends are ignored
   const lock = ctx.sys.openat({ dfd: AT_FDCWD, path: `${UTAB}.lock`, flags: O_RDONLY | O_CREAT });
   if (!lock.ok) return { status: MNT_EX_FILEIO, message: 'filesystem was mounted, but failed to update userspace mount table.' };
   const written = ctx.sys.openat({ dfd: AT_FDCWD, path: UTAB, flags: O_WRONLY | O_CREAT });
@@ -282,12 +281,11 @@ function updateUtabAfterMove(ctx: ProgramContext): { readonly status: number; re
   return null;
 }
 
-export const mount: Program = (ctx) => {
-  const request = parseMountArgs(ctx.argv, ctx.place);
+function runMount(ctx: ProgramContext, request: MountRequest): ProgramOutcome {
   if (request.kind === 'list') return listMounts(ctx);
   // libmount canonicalizes both paths; one realpath(3) cannot resolve is used as typed.
-  const target = realpath(ctx.k, ctx.task, request.target) ?? request.target;
-  const source = request.kind === 'new' || request.kind === 'propagation' || request.kind === 'remount' ? request.source : realpath(ctx.k, ctx.task, request.source) ?? request.source;
+  const target = realpath(ctx.sys, request.target) ?? request.target;
+  const source = request.kind === 'new' || request.kind === 'propagation' || request.kind === 'remount' ? request.source : realpath(ctx.sys, request.source) ?? request.source;
   const flags = request.kind === 'remount' ? remountFlags(ctx, target, request.options) : mountFlags(request);
   const result = ctx.sys.mount({ source, target, fstype: request.kind === 'new' ? request.fstype : '', flags });
   if (result.ok) {
@@ -297,7 +295,7 @@ export const mount: Program = (ctx) => {
     return exit(failed.status);
   }
   const facts: PathFacts = {
-    exists: (path) => realpath(ctx.k, ctx.task, path) !== null,
+    exists: (path) => realpath(ctx.sys, path) !== null,
     isDirectory: (path) => {
       const opened = ctx.sys.openat({ dfd: AT_FDCWD, path, flags: O_DIRECTORY });
       if (opened.ok) ctx.sys.close({ fd: opened.value });
@@ -307,7 +305,22 @@ export const mount: Program = (ctx) => {
   };
   ctx.err(`mount: ${target}: ${mountMessage(result.errno, request, source, facts)}\n${DMESG_HINT}\n`);
   return exit(MNT_EX_FAIL);
-};
+}
+
+export const mount = defineProgram({
+  name: 'mount',
+  usage: [
+    'mount',
+    'mount -t TYPE SOURCE DIR',
+    'mount --bind|-B|--rbind|-R|--move|-M SOURCE DIR',
+    'mount --make-[r]shared|--make-[r]slave|--make-[r]private|--make-[r]unbindable DIR',
+    `mount -o remount,bind[,OPTION...] DIR (OPTION: ${Object.keys(REMOUNT_OPTIONS).filter((o) => o !== 'remount' && o !== 'bind').join(' ')})`,
+  ],
+  summary: 'util-linux 2.38 mount(8): new mounts, binds, moves, propagation, bind remounts; with no arguments, the mount list',
+  parse: parseMountArgs,
+  run: runMount,
+  live: { host: 'mount' },
+});
 
 /** libmount's words for a failed umount2(2). */
 function umountMessage(errno: Errno): string {
@@ -330,7 +343,12 @@ const UMOUNT_OPTIONS: Readonly<Record<string, number>> = { l: MNT_DETACH, f: MNT
 const UMOUNT_LONG_OPTIONS: Readonly<Record<string, number>> = { '--lazy': MNT_DETACH, '--force': MNT_FORCE };
 
 /** The dialect's forms of umount(8): `umount [-l|--lazy] [-f|--force] DIR` (short options may cluster: `-lf`). */
-export function parseUmountArgs(argv: readonly string[], place: TranscriptLine): { flags: number; targets: string[] } {
+export interface UmountRequest {
+  readonly flags: number;
+  readonly targets: readonly string[];
+}
+
+export function parseUmountArgs(argv: readonly string[], place: TranscriptLine): UmountRequest {
   let flags = 0;
   const targets: string[] = [];
   for (const arg of argv.slice(1)) {
@@ -352,7 +370,7 @@ export function parseUmountArgs(argv: readonly string[], place: TranscriptLine):
  * After libmount/src/context_umount.c:lookup_umount_fs() (util-linux 2.38).
  */
 function findUmountTarget(ctx: ProgramContext, typed: string, flags: number): { ok: true; target: string } | { ok: false; errno: Errno } {
-  const canonical = realpath(ctx.k, ctx.task, typed);
+  const canonical = realpath(ctx.sys, typed);
   if (typed.startsWith('/') && !(flags & (MNT_DETACH | MNT_FORCE)) && canonical !== null) return { ok: true, target: typed };
   const table = readMountinfo(ctx);
   if (table === '') return { ok: false, errno: 'ENOENT' };
@@ -361,8 +379,7 @@ function findUmountTarget(ctx: ProgramContext, typed: string, flags: number): { 
   return { ok: true, target: match ?? typed };
 }
 
-export const umount: Program = (ctx) => {
-  const { flags, targets } = parseUmountArgs(ctx.argv, ctx.place);
+function runUmount(ctx: ProgramContext, { flags, targets }: UmountRequest): ProgramOutcome {
   if (targets.length !== 1) {
     ctx.err('umount: bad usage\nTry \'umount --help\' for more information.\n');
     return exit(MNT_EX_USAGE);
@@ -378,4 +395,13 @@ export const umount: Program = (ctx) => {
   if (result.ok) return exit(0);
   ctx.err(`umount: ${target}: ${umountMessage(result.errno)}\n`);
   return exit(MNT_EX_FAIL);
-};
+}
+
+export const umount = defineProgram({
+  name: 'umount',
+  usage: ['umount [-l|--lazy] [-f|--force] DIR'],
+  summary: 'util-linux 2.38 umount(8)',
+  parse: parseUmountArgs,
+  run: runUmount,
+  live: { host: 'umount' },
+});
