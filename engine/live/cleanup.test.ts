@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -20,14 +20,17 @@ describe('live backend cleanup', { skip: liveSkip }, () => {
   let live: Backend;
   let scratch: string;
   let mountinfoBefore: string;
+  const tmpdirBefore = process.env.TMPDIR;
   before(async () => {
-    // Our runs put their temp directories here, so we can see that none is left.
+    // Runs must put nothing here (older ones put their temp directories here), so we can see that none is left.
     scratch = mkdtempSync(join(tmpdir(), 'mountspec-live-test-'));
     process.env.TMPDIR = scratch;
     live = await createLiveBackend({ timeoutMs: 400 });
     mountinfoBefore = hostMountinfo();
   });
   after(() => {
+    if (tmpdirBefore === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = tmpdirBefore;
     rmSync(scratch, { recursive: true, force: true }); // only node's own caches are left in it
   });
 
@@ -106,3 +109,44 @@ function isCat(pid: number): boolean {
     return false;
   }
 }
+
+// `kill -9` gives no handler a chance: what is left must die by itself (the
+// parent-death signal) and nothing may have been put on the host to sweep.
+describe('live set-up killed with SIGKILL', { skip: liveSkip }, () => {
+  let scratch: string;
+  before(() => {
+    scratch = mkdtempSync(join(tmpdir(), 'mountspec-live-kill-'));
+  });
+  after(() => {
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  // Kill at the first process of the set-up, then a little later each time, to land in its different steps.
+  for (const delayMs of [0, 10, 40, 120]) {
+    it(`should leave no process, no temp directory and no mount when killed ${delayMs} ms into the set-up`, async () => {
+      const mountinfoBefore = hostMountinfo();
+      const transcriptFile = join(scratch, 't.txt');
+      writeFileSync(transcriptFile, '# mkdir /mnt/a\n# ls /mnt\n');
+      const child = spawn(process.execPath, [join(REPO, 'bin', 'mountspec.js'), 'run', '--kernel', 'live', transcriptFile], {
+        cwd: REPO,
+        env: { ...process.env, TMPDIR: scratch },
+        stdio: 'ignore',
+      });
+      const exited = new Promise<NodeJS.Signals | number | null>((done) => child.on('exit', (code, signal) => done(signal ?? code)));
+      let inside: number[] = [];
+      for (let i = 0; i < 2000 && inside.length === 0; i++) {
+        await new Promise((done) => setTimeout(done, 2));
+        inside = descendants(child.pid!).slice(1);
+      }
+      assert.ok(inside.length > 0, 'the set-up started');
+      await new Promise((done) => setTimeout(done, delayMs));
+      inside = [...new Set([...inside, ...descendants(child.pid!).slice(1)])];
+      child.kill('SIGKILL');
+      assert.equal(await exited, 'SIGKILL');
+      for (let i = 0; i < 200 && inside.some((pid) => existsSync(`/proc/${pid}`)); i++) await new Promise((done) => setTimeout(done, 10));
+      for (const pid of inside) assert.equal(existsSync(`/proc/${pid}`), false, `process ${pid} of the set-up is gone: ${procStat(pid)}`);
+      assert.deepEqual(readdirSync(scratch).filter((name) => name.startsWith('mountspec-live-')), [], 'no /tmp/mountspec-live-* is left');
+      assert.equal(hostMountinfo(), mountinfoBefore, 'the host mount table is unchanged');
+    });
+  }
+});
