@@ -5,7 +5,7 @@
 // renumbered in order of appearance. Peer group ids come from one IDA for
 // the whole host, so the live kernel's are whatever was free.
 
-import type { CommandResult } from '../engine/transcript/types';
+import { DialectError, type CommandResult, type TranscriptLine } from '../engine/transcript/types';
 
 const MOUNTINFO_LINE = /^(\d+) (\d+) (\d+:\d+) (.*)$/;
 
@@ -73,4 +73,47 @@ export function disagreements(model: readonly CommandResult[], live: readonly Co
 
 export function describeDisagreement(d: Disagreement): string {
   return `command ${d.index + 1} "${d.command}": ${d.field} differs\n  mainline: ${JSON.stringify(d.model)}\n  live:     ${JSON.stringify(d.live)}`;
+}
+
+/** One transcript of the spec, by scenario (`features/x.feature:12 name`). */
+export interface NamedTranscript {
+  readonly name: string;
+  readonly lines: readonly TranscriptLine[];
+}
+
+/**
+ * The referee's verdict: each transcript's recorded live results held
+ * against the mainline model's, command by command. One problem per
+ * transcript that disagrees (or whose live run broke), naming the scenario,
+ * the command and the field. A transcript outside the dialect is the
+ * columns' problem (both refuse it), not a disagreement.
+ */
+export async function differentialProblems(
+  transcripts: readonly NamedTranscript[],
+  mainline: (lines: readonly TranscriptLine[]) => Promise<CommandResult[]>,
+  live: (lines: readonly TranscriptLine[]) => CommandResult[] | Error | undefined,
+): Promise<string[]> {
+  const problems: string[] = [];
+  for (const transcript of transcripts) {
+    const recorded = live(transcript.lines);
+    if (recorded instanceof DialectError) continue;
+    if (recorded === undefined) {
+      problems.push(`mainline ≠ live: ${transcript.name}: no live run was recorded`);
+      continue;
+    }
+    if (recorded instanceof Error) {
+      problems.push(`mainline ≠ live: ${transcript.name}: the live run failed: ${recorded.message}`);
+      continue;
+    }
+    let model: CommandResult[];
+    try {
+      model = await mainline(transcript.lines);
+    } catch (error) {
+      if (error instanceof DialectError) continue;
+      throw error;
+    }
+    const found = disagreements(model, recorded);
+    if (found.length) problems.push(`mainline ≠ live: ${transcript.name}:\n${found.map(describeDisagreement).join('\n')}`);
+  }
+  return problems;
 }

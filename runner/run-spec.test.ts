@@ -7,16 +7,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { liveSkip } from '../engine/live/test-support';
 
 const ROOT = join(__dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'mountspec-runner-'));
 
-function runSpec(feature: string, text: string) {
+function runSpec(feature: string, text: string, kernels = 'mainline') {
   const path = join(dir, feature);
   writeFileSync(path, text);
   const run = spawnSync(process.execPath, ['--require', 'ts-node/register/transpile-only', 'runner/run-spec.ts'], {
     cwd: ROOT,
-    env: { ...process.env, MOUNTSPEC_KERNELS: 'mainline', MOUNTSPEC_FEATURES: path, MOUNTSPEC_REPORTS: join(dir, 'reports') },
+    env: { ...process.env, MOUNTSPEC_KERNELS: kernels, MOUNTSPEC_FEATURES: path, MOUNTSPEC_REPORTS: join(dir, 'reports') },
     encoding: 'utf8',
   });
   return { status: run.status, output: run.stdout + run.stderr, path };
@@ -40,5 +41,43 @@ describe('run-spec', () => {
     const { status, output } = runSpec('undefined.feature', 'Feature: u\n  Scenario: nothing\n    Given a step nobody wrote\n');
     assert.notEqual(status, 0);
     assert.match(output, /undefined\.feature:2 "nothing": broken/);
+  });
+
+  it('should fail on an undeclared failure', () => {
+    const { status, output } = runSpec('undeclared.feature', 'Feature: f\n  Scenario: ls of nothing\n    When the shell session runs:\n      """\n      # ls /nope\n      """\n    Then "ls /nope" succeeds\n');
+    assert.equal(status, 1);
+    assert.match(output, /mainline: .*undeclared\.feature:2 "ls of nothing": failed undeclared\n\s+expected "ls \/nope" to succeed/);
+  });
+
+  it('should fail on a declared failure that passes', () => {
+    const { status, output } = runSpec('declared.feature', 'Feature: f\n  @fails-on:mainline\n  Scenario: ls of the root\n    When the shell session runs:\n      """\n      # ls /\n      """\n    Then "ls /" succeeds\n');
+    assert.equal(status, 1);
+    assert.match(output, /mainline: .*declared\.feature:3 "ls of the root": passed though declared failing/);
+  });
+
+  it('should print each scenario as it finishes, and each kernel with its time, without carriage returns off a terminal', () => {
+    const { status, output } = runSpec('progress.feature', 'Feature: f\n  Scenario: one\n    When the shell session runs:\n      """\n      # ls /\n      """\n  Scenario: two\n    When the shell session runs:\n      """\n      # ls /mnt\n      """\n', 'v12,mainline');
+    assert.equal(status, 0, output);
+    for (const kernel of ['v12', 'mainline']) {
+      assert.match(output, new RegExp(`\\n  ${kernel} +pass +\\S*progress\\.feature:2 one\\n  ${kernel} +pass +\\S*progress\\.feature:7 two\\n`));
+      assert.match(output, new RegExp(`\\nverdict on ${kernel}: 2/2 as the spec claims, \\d+\\.\\d s\\n`));
+    }
+    assert.doesNotMatch(output, /\r/);
+  });
+
+  it('should fail when the mainline model and the live kernel disagree, naming the feature, the command and the field', { skip: liveSkip }, () => {
+    // The model has no /proc/version; the live kernel does. Both columns pass: only the referee can tell.
+    const { status, output } = runSpec('differ.feature', 'Feature: f\n  Scenario: the kernel\u2019s version\n    When the shell session runs:\n      """\n      # cat /proc/version\n      """\n', 'mainline,live');
+    assert.equal(status, 1, output);
+    assert.match(output, /verdict on mainline: 1\/1 as the spec claims/);
+    assert.match(output, /verdict on live: 1\/1 as the spec claims/);
+    assert.match(output, /- mainline ≠ live: \S*differ\.feature:2 the kernel\u2019s version:\ncommand 1 "cat \/proc\/version": status differs\n  mainline: 1\n  live: +0\n/);
+    assert.match(output, /differential: 0\/1 transcripts agree .*\(1 live runs, 0 beyond/);
+  });
+
+  it('should run each transcript once on the live kernel, for the live column and the differential check alike', { skip: liveSkip }, () => {
+    const { status, output } = runSpec('once.feature', 'Feature: f\n  Scenario: a mount\n    When the shell session runs:\n      """\n      # mount -t tmpfs none /mnt\n      """\n  @model-only\n  Scenario: internals\n    When the shell session runs:\n      """\n      # ls /mnt\n      """\n', 'mainline,live');
+    assert.equal(status, 0, output);
+    assert.match(output, /differential: 2\/2 transcripts agree command by command \(2 live runs, 0 beyond the spec's transcripts/);
   });
 });

@@ -44,35 +44,55 @@ export function appliesTo(tags: readonly string[], kernel: string): boolean {
   return only.length === 0 || only.includes(kernel);
 }
 
-export function verdicts(envelopes: readonly messages.Envelope[], kernel: string): ScenarioVerdict[] {
-  const docs = new Map<string, messages.GherkinDocument>();
-  const pickles = new Map<string, messages.Pickle>();
-  const testCases = new Map<string, messages.TestCase>();
-  const started = new Map<string, string>(); // testCaseStarted id → testCase id
-  const worst = new Map<string, { status: string; message: string | null; type: string | null }>(); // pickle id → worst step
-  for (const e of envelopes) {
-    if (e.gherkinDocument?.uri) docs.set(e.gherkinDocument.uri, e.gherkinDocument);
-    if (e.pickle) pickles.set(e.pickle.id, e.pickle);
-    if (e.testCase) testCases.set(e.testCase.id, e.testCase);
-    if (e.testCaseStarted) started.set(e.testCaseStarted.id, e.testCaseStarted.testCaseId);
+/** Verdicts as a cucumber run goes: each scenario's as soon as it finishes, then all (the unscheduled too). */
+export class VerdictCollector {
+  private readonly docs = new Map<string, messages.GherkinDocument>();
+  private readonly pickles = new Map<string, messages.Pickle>();
+  private readonly testCases = new Map<string, messages.TestCase>();
+  private readonly started = new Map<string, string>(); // testCaseStarted id → testCase id
+  private readonly worst = new Map<string, { status: string; message: string | null; type: string | null }>(); // pickle id → worst step
+
+  constructor(private readonly kernel: string) {}
+
+  /** Takes one envelope; returns the scenario's verdict when the envelope finishes it. */
+  add(e: messages.Envelope): ScenarioVerdict | null {
+    if (e.gherkinDocument?.uri) this.docs.set(e.gherkinDocument.uri, e.gherkinDocument);
+    if (e.pickle) this.pickles.set(e.pickle.id, e.pickle);
+    if (e.testCase) this.testCases.set(e.testCase.id, e.testCase);
+    if (e.testCaseStarted) this.started.set(e.testCaseStarted.id, e.testCaseStarted.testCaseId);
     if (e.testStepFinished) {
-      const testCase = testCases.get(started.get(e.testStepFinished.testCaseStartedId) ?? '');
-      if (!testCase) continue;
+      const testCase = this.testCaseOf(e.testStepFinished.testCaseStartedId);
+      if (!testCase) return null;
       const result = e.testStepFinished.testStepResult;
-      const previous = worst.get(testCase.pickleId);
+      const previous = this.worst.get(testCase.pickleId);
       if (!previous || SEVERITY.indexOf(result.status) > SEVERITY.indexOf(previous.status)) {
-        worst.set(testCase.pickleId, { status: result.status, message: result.exception?.message ?? result.message ?? null, type: result.exception?.type ?? null });
+        this.worst.set(testCase.pickleId, { status: result.status, message: result.exception?.message ?? result.message ?? null, type: result.exception?.type ?? null });
       }
     }
+    if (e.testCaseFinished && !e.testCaseFinished.willBeRetried) {
+      const pickle = this.pickles.get(this.testCaseOf(e.testCaseFinished.testCaseStartedId)?.pickleId ?? '');
+      if (pickle) return this.verdict(pickle, true);
+    }
+    return null;
   }
-  const scheduled = new Set([...testCases.values()].map((t) => t.pickleId));
-  return [...pickles.values()].map((pickle) => {
+
+  /** Every pickle's verdict, in the order cucumber emitted them. */
+  all(): ScenarioVerdict[] {
+    const scheduled = new Set([...this.testCases.values()].map((t) => t.pickleId));
+    return [...this.pickles.values()].map((pickle) => this.verdict(pickle, scheduled.has(pickle.id)));
+  }
+
+  private testCaseOf(testCaseStartedId: string): messages.TestCase | undefined {
+    return this.testCases.get(this.started.get(testCaseStartedId) ?? '');
+  }
+
+  private verdict(pickle: messages.Pickle, selected: boolean): ScenarioVerdict {
+    const kernel = this.kernel;
     const tags = pickle.tags.map((t) => t.name);
     // Cucumber emits every pickle but schedules only those the profile's tags
     // select (the live run leaves out @model-only ones).
-    const selected = scheduled.has(pickle.id);
     const declaredFailing = tags.includes(`@fails-on:${kernel}`);
-    const step = worst.get(pickle.id);
+    const step = this.worst.get(pickle.id);
     const status = (step?.status ?? 'UNKNOWN') as ScenarioVerdict['status'];
     let outcome: Outcome;
     if (status === 'PASSED') outcome = declaredFailing ? 'passed though declared failing' : 'passed';
@@ -81,8 +101,15 @@ export function verdicts(envelopes: readonly messages.Envelope[], kernel: string
     else if (status === 'SKIPPED') outcome = 'skipped';
     else outcome = 'broken';
     const ok = outcome === 'passed' || outcome === 'failed as declared' || outcome === 'not applicable' || (outcome === 'skipped' && kernel === 'live');
-    return { key: `${pickle.uri}:${scenarioLine(docs.get(pickle.uri), pickle)}`, feature: docs.get(pickle.uri)?.feature?.name ?? pickle.uri, name: pickle.name, tags, status, declaredFailing, outcome, message: step?.message ?? null, ok };
-  });
+    const doc = this.docs.get(pickle.uri);
+    return { key: `${pickle.uri}:${scenarioLine(doc, pickle)}`, feature: doc?.feature?.name ?? pickle.uri, name: pickle.name, tags, status, declaredFailing, outcome, message: step?.message ?? null, ok };
+  }
+}
+
+export function verdicts(envelopes: readonly messages.Envelope[], kernel: string): ScenarioVerdict[] {
+  const collector = new VerdictCollector(kernel);
+  for (const e of envelopes) collector.add(e);
+  return collector.all();
 }
 
 /** The line of the scenario (or example row) a pickle came from. */

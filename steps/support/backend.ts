@@ -17,3 +17,8 @@ export function backendFor(kernel: string): Promise<Backend | BackendUnavailable
   }
   return backend;
 }
+
+/** Makes `kernel`'s scenarios run on this backend (run-spec: the live column reads its runs from a pool). */
+export function useBackend(kernel: string, backend: Backend | BackendUnavailable): void {
+  backends.set(kernel, Promise.resolve(backend));
+}
