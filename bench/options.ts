@@ -3,6 +3,7 @@
 //   --slow-runs N   runs per slow row: 100,000 mounts, memory, the spec's own scripts (default 3)
 //   --only LIST     some of: kernel,memory,spec,shell (default all; "kernel" is rows 1 and 2)
 //   --profile       also profile the model (node --cpu-prof) on rows 1 and 3 and print the hot spots
+//   --baseline REF  the spec rows (4) also for a fresh clone of git REF, run alternately with HEAD
 
 import { parseArgs } from 'node:util';
 
@@ -14,6 +15,7 @@ export interface Options {
   readonly slowRuns: number;
   readonly sections: ReadonlySet<Section>;
   readonly profile: boolean;
+  readonly baseline: string | null;
 }
 
 function positive(name: string, text: string): number {
@@ -30,6 +32,7 @@ export function parseOptions(argv: readonly string[]): Options {
       'slow-runs': { type: 'string', default: '3' },
       only: { type: 'string' },
       profile: { type: 'boolean', default: false },
+      baseline: { type: 'string' },
     },
   });
   const only = values.only?.split(',').filter(Boolean) ?? [...SECTIONS];
@@ -39,5 +42,6 @@ export function parseOptions(argv: readonly string[]): Options {
     slowRuns: positive('slow-runs', values['slow-runs']),
     sections: new Set(only as Section[]),
     profile: values.profile,
+    baseline: values.baseline ?? null,
   };
 }
