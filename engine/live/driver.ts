@@ -14,7 +14,8 @@ import { findMarker, markedLine, type Marker } from './shell-line';
 // stdin, report the line `status: null`, and expect the marker with the
 // line's seq later, on the line that ends the nested shell (`exit`).
 
-const POLL_MS = 3;
+/** Look again at least this often while waiting for a second stream's marker (the shell's exit shows in neither stream). */
+const POLL_MS = 20;
 /** How often to look for a nested shell (it costs a few /proc reads). */
 const SHELL_POLL_MS = 15;
 /** Wait for the second stream's marker once the first arrived, in case a line closed fd 1 or 2. */
@@ -111,8 +112,14 @@ export class Driver {
         if (pid !== null) return { kind: 'nested', pid };
       }
       if (now - started >= this.timeoutMs) return { kind: 'stuck' };
-      await sleep(POLL_MS);
+      await this.outputOr(Math.min(nextShellPoll, started + this.timeoutMs) - now);
     }
+  }
+
+  /** Waits until a stream that is still open has new bytes (or ends), or `ms` pass. */
+  private outputOr(ms: number): Promise<unknown> {
+    const open = [this.namespace.stdout, this.namespace.stderr].filter((stream) => !stream.isEnded);
+    return Promise.race([...open.map((stream) => stream.changed()), sleep(Math.max(1, ms))]);
   }
 
   private markerOutcome(marker: Marker, seq: number): Outcome {
@@ -144,7 +151,7 @@ export class Driver {
       if (Date.now() >= deadline || this.namespace.exited !== undefined) {
         return [taken[0] ?? streams[0].takeAll(), taken[1] ?? streams[1].takeAll()];
       }
-      await sleep(POLL_MS);
+      await this.outputOr(Math.min(POLL_MS, deadline - Date.now()));
     }
   }
 

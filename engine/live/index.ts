@@ -16,13 +16,15 @@ import { markerFunction } from './shell-line';
 // namespace. It never falls back to the host's namespace.
 
 export interface LiveBackendOptions {
-  /** How long a line may take before it is reported stuck (default 3000 ms). */
+  /** How long a line may take before it is reported stuck (default 10 s). */
   readonly timeoutMs?: number;
   /** For tests: probe availability as someone else (see probe.ts). */
   readonly probe?: ProbeOptions;
 }
 
-const DEFAULT_TIMEOUT_MS = 3000;
+// Generous: on a loaded machine, with several namespaces at once, a plain
+// `mkdir` has been seen to take over 3 s; a line that really hangs costs this once.
+const DEFAULT_TIMEOUT_MS = 10_000;
 const READY_TIMEOUT_MS = 15_000;
 
 export async function createLiveBackend(options: LiveBackendOptions = {}): Promise<Backend> {
