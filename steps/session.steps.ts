@@ -1,6 +1,6 @@
 import { When } from '@cucumber/cucumber';
 import { BackendUnavailable } from '../engine/transcript/types';
-import { parseTranscript } from '../engine/transcript/parse';
+import { transcriptOfStep } from './support/transcript';
 import { backendFor } from './support/backend';
 import type { MountspecWorld } from './world';
 
@@ -9,7 +9,8 @@ export const SESSION_MEDIA_TYPE = 'application/vnd.mountspec.session+json';
 
 When('the shell session runs:', async function (this: MountspecWorld, transcript: string) {
   const place = this.docStringPlace ?? { file: '<feature>', line: 0 };
-  this.lines = parseTranscript(transcript, place.file, place.line + 1);
+  // Before any backend: a transcript that runs nothing is an error on every kernel, the live one included.
+  this.lines = transcriptOfStep(transcript, place);
   const backend = await backendFor(this.kernel);
   if (backend instanceof BackendUnavailable) {
     this.log(`skipped: ${backend.message}`);

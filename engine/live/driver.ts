@@ -1,9 +1,10 @@
+import { checkDialect } from '../shell/dialect';
 import type { CommandList } from '../shell/parse';
-import type { CommandResult } from '../transcript/types';
+import { DialectError, type CommandResult, type TranscriptLine } from '../transcript/types';
 import type { KmsgReader } from './kmsg';
 import { sleep, type Namespace } from './namespace';
 import { findWaitingShell } from './procfs';
-import { findMarker, markedLine, type Marker } from './shell-line';
+import { findMarker, markedLine, serialise, type Marker } from './shell-line';
 
 // The shell protocol: each transcript line goes to bash as exactly one input
 // line (so bash's own `line N` counts transcript lines), followed on that
@@ -26,6 +27,23 @@ const SETTLE_MS = 20;
 export interface ParsedLine {
   readonly command: string;
   readonly list: CommandList;
+  /** Where the line came from: the driver checks its text against the dialect again. */
+  readonly place: TranscriptLine;
+}
+
+/**
+ * The dialect's allow-list once more, in the driver itself, on the text of
+ * every line before any is sent: a line it refuses (or a parsed list that
+ * is not what the text says) throws a DialectError and nothing reaches bash.
+ */
+export function acceptedLines(lines: readonly ParsedLine[]): CommandList[] {
+  return lines.map((line) => {
+    const list = checkDialect(line.place);
+    if (line.command !== line.place.command || serialise(list) !== serialise(line.list)) {
+      throw new DialectError(line.place, 'the line to send is not the line the dialect accepted');
+    }
+    return list;
+  });
 }
 
 interface Nested {
@@ -54,9 +72,10 @@ export class Driver {
   }
 
   async run(lines: readonly ParsedLine[]): Promise<CommandResult[]> {
+    const accepted = acceptedLines(lines);
     const results: CommandResult[] = [];
     for (const [index, line] of lines.entries()) {
-      results.push(this.dead ? this.deadResult(line.command) : await this.runLine(line, index + 1));
+      results.push(this.dead ? this.deadResult(line.command) : await this.runLine({ ...line, list: accepted[index]! }, index + 1));
     }
     return results;
   }

@@ -48,7 +48,7 @@ export async function createLiveBackend(options: LiveBackendOptions = {}): Promi
 
 async function runLive(lines: readonly TranscriptLine[], root: { dirs: readonly string[]; files: readonly RootFile[] }, timeoutMs: number): Promise<CommandResult[]> {
   // Every line must be in the dialect before anything is created.
-  const parsed = lines.map((line) => ({ command: line.command, list: checkDialect(line) }));
+  const parsed = lines.map((line) => ({ command: line.command, list: checkDialect(line), place: line }));
   const token = randomBytes(12).toString('hex');
   const marker = markerFunction(token);
   const kmsg = new KmsgReader();

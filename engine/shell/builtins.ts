@@ -44,17 +44,27 @@ export interface BuiltinSpec {
   run(ctx: BuiltinContext): ListOutcome;
 }
 
-/** Every builtin but exec: arguments as bash takes them, no redirections (they would go to the shell's own fds). */
-function plain(name: string, usage: string, run: BuiltinSpec['run']): BuiltinSpec {
+/**
+ * Every builtin but exec: no redirections (they would go to the shell's own
+ * fds), and arguments only of the forms `args` accepts (a message says why
+ * not): bash's options (cd -P, echo -e, pwd -L ...) are not modelled.
+ */
+function plain(name: string, usage: string, args: (argv: readonly string[]) => string | null, run: BuiltinSpec['run']): BuiltinSpec {
   return {
     name,
     usage: [usage],
-    check: (_argv, redirections, place) => {
+    check: (argv, redirections, place) => {
       if (redirections.length) throw new DialectError(place, `redirections on the builtin "${name}" are not in the dialect`);
+      const refused = args(argv.slice(1));
+      if (refused !== null) throw new DialectError(place, `${argv.join(' ')}: ${refused} (the dialect has "${usage}")`);
     },
     run,
   };
 }
+
+const anyArgs = () => null;
+const noArgs = (args: readonly string[]) => (args.length ? 'no arguments' : null);
+const noOptions = (args: readonly string[]) => (args.some((a) => a.startsWith('-')) ? "bash's options are not in the dialect" : null);
 
 /** cd and pwd, in bash's words; `sh` is bash in POSIX mode. */
 function directoryBuiltin(ctx: BuiltinContext, word: 'cd' | 'pwd'): ListOutcome {
@@ -85,18 +95,18 @@ const exec: BuiltinSpec = {
 };
 
 const BUILTIN_LIST: readonly BuiltinSpec[] = [
-  plain('cd', 'cd DIR', (ctx) => directoryBuiltin(ctx, 'cd')),
-  plain('pwd', 'pwd', (ctx) => directoryBuiltin(ctx, 'pwd')),
+  plain('cd', 'cd DIR', noOptions, (ctx) => directoryBuiltin(ctx, 'cd')),
+  plain('pwd', 'pwd', noArgs, (ctx) => directoryBuiltin(ctx, 'pwd')),
   exec,
-  plain('exit', 'exit [N]', (ctx) => {
+  plain('exit', 'exit [N]', (args) => (args.length > 1 || args.some((a) => !/^\d{1,9}$/.test(a)) ? 'one number at most' : null), (ctx) => {
     if (ctx.args.length > 1) return ctx.fail('exit: too many arguments');
     const status = ctx.args[0] === undefined ? ctx.shell.status : Number(ctx.args[0]) & 0xff;
     if (Number.isNaN(status)) return ctx.fail(`exit: ${ctx.args[0]}: numeric argument required`, 2);
     return ctx.leave(status);
   }),
-  plain('true', 'true', () => ({ status: 0 })),
-  plain('false', 'false', () => ({ status: 1 })),
-  plain('echo', 'echo WORD...', (ctx) => {
+  plain('true', 'true', anyArgs, () => ({ status: 0 })),
+  plain('false', 'false', anyArgs, () => ({ status: 1 })),
+  plain('echo', 'echo WORD...', (args) => (args[0] !== undefined && /^-[neE]+$/.test(args[0]) ? "echo's options are not in the dialect" : null), (ctx) => {
     ctx.out(`${ctx.args.join(' ')}\n`);
     return { status: 0 };
   }),

@@ -2,8 +2,10 @@ import { DialectError, type TranscriptLine } from '../transcript/types';
 
 // The shell grammar of the dialect: simple commands joined by && and ||,
 // with redirections of the forms the thread uses (N<PATH, N<&M, N<&-).
-// Anything else a real shell would accept (pipes, ;, $vars, subshells) is
-// outside the dialect and is reported with its place, never guessed at.
+// It is an allow-list: a bare word holds only characters bash gives no
+// meaning to, quotes are taken literally, and everything else a real shell
+// would accept (pipes, ;, $vars, globs, braces, here-documents, process
+// substitution, ...) is reported with its place, never guessed at.
 
 export type Redirection =
   | { readonly kind: 'open'; readonly fd: number; readonly path: string }
@@ -23,19 +25,47 @@ export interface CommandList {
 
 type Token = { readonly kind: 'word'; readonly text: string } | { readonly kind: 'op'; readonly text: '&&' | '||' } | { readonly kind: 'redir'; readonly redirection: Redirection };
 
-const FORBIDDEN: Record<string, string> = {
+/** The largest fd a redirection may name: below the shell's RLIMIT_NOFILE (1024), so model and kernel answer alike. */
+export const MAX_FD = 1023;
+
+/** Characters a bare word may hold: bash gives none of them a meaning there ("#" only starts a comment at a word's start). */
+const BARE_CHAR = /^[A-Za-z0-9_.\/,:+%@=#-]$/;
+
+/** Why a character outside a word's allow-list is refused. */
+const REFUSED: Record<string, string> = {
   '|': 'pipes are not in the dialect',
   ';': '";" is not in the dialect: put each command on its own "# " line',
-  '&': 'background jobs ("&") are not in the dialect',
-  '(': 'subshells are not in the dialect',
-  ')': 'subshells are not in the dialect',
+  '&': 'background jobs ("&") and "&>" are not in the dialect',
+  '(': 'subshells, "(( ))" and process substitution are not in the dialect',
+  ')': 'subshells, "(( ))" and process substitution are not in the dialect',
   '`': 'command substitution is not in the dialect',
-  $: 'variables and expansions are not in the dialect',
-  '>': 'output redirection is not in the dialect (only N<PATH, N<&M, N<&-)',
+  $: 'variables and expansions ($VAR, $(...), $((...)), $\'...\') are not in the dialect',
+  '>': 'output redirection (">", ">>", ">|", ">&") is not in the dialect (only N<PATH, N<&M, N<&-)',
   '*': 'globs are not in the dialect',
   '?': 'globs are not in the dialect',
+  '[': 'globs and "[" / "[[" tests are not in the dialect',
+  ']': 'globs and "[" / "[[" tests are not in the dialect',
   '~': 'tilde expansion is not in the dialect',
+  '{': 'brace expansion and "{ }" groups are not in the dialect',
+  '}': 'brace expansion and "{ }" groups are not in the dialect',
+  '!': 'history expansion and "!" are not in the dialect',
+  '^': 'history substitution ("^old^new") is not in the dialect',
 };
+
+function refusal(c: string): string {
+  const reason = REFUSED[c];
+  if (reason !== undefined) return reason;
+  if (c.charCodeAt(0) > 0x7e) return `"${c}" outside quotes is not in the dialect`;
+  return `"${c}" is not in the dialect`;
+}
+
+/** A control character anywhere (NUL, ESC, CR, ...) is refused: bash and the kernel would each read it their own way. */
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/;
+
+function fdNumber(digits: string, fail: (reason: string) => never): number {
+  if (digits.length > 4 || Number(digits) > MAX_FD) fail(`file descriptor ${digits} is beyond the dialect's limit (0-${MAX_FD}, below the shell's RLIMIT_NOFILE)`);
+  return Number(digits);
+}
 
 /** Splits one command line into tokens, bash-style, within the dialect. */
 function tokenize(source: TranscriptLine): Token[] {
@@ -43,6 +73,8 @@ function tokenize(source: TranscriptLine): Token[] {
   const fail = (reason: string): never => {
     throw new DialectError(source, `${reason}: ${JSON.stringify(text)}`);
   };
+  const control = CONTROL.exec(text);
+  if (control) fail(`a control character (U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}) is not in the dialect`);
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
@@ -57,19 +89,27 @@ function tokenize(source: TranscriptLine): Token[] {
     // A redirection: optional fd digits, '<', then '&N', '&-' or a path word.
     // Digits are an fd number only when they start a word ("3<"); a bare
     // "<" anywhere redirects stdin, as in bash.
-    const redir = /^(\d*)<(&(\d+|-))?/.exec(text.slice(i));
+    const redir = /^(\d*)</.exec(text.slice(i));
     if (redir && (redir[1] === '' || isWordStart(text, i))) {
-      const fd = redir[1] === '' ? 0 : Number(redir[1]);
+      const fd = redir[1] === '' ? 0 : fdNumber(redir[1]!, fail);
       i += redir[0].length;
-      if (redir[3] === '-') tokens.push({ kind: 'redir', redirection: { kind: 'close', fd } });
-      else if (redir[3] !== undefined) tokens.push({ kind: 'redir', redirection: { kind: 'dup', fd, from: Number(redir[3]) } });
-      else {
-        while (text[i] === ' ' || text[i] === '\t') i++;
-        const word = readWord(text, i, fail);
-        if (word.text === '') fail('a "<" redirection needs a path after it');
-        tokens.push({ kind: 'redir', redirection: { kind: 'open', fd, path: word.text } });
-        i = word.end;
+      const next = text[i];
+      if (next === '<') fail('here-documents and here-strings ("<<", "<<<") are not in the dialect');
+      if (next === '>') fail('"<>" (open for reading and writing) is not in the dialect');
+      if (next === '(') fail('process substitution ("<(...)") is not in the dialect');
+      if (next === '&') {
+        const dup = /^&(\d+|-)(?=$|[ \t]|&&|\|\|)/.exec(text.slice(i));
+        if (!dup) fail('"<&" takes a file descriptor number or "-"');
+        i += dup![0].length;
+        if (dup![1] === '-') tokens.push({ kind: 'redir', redirection: { kind: 'close', fd } });
+        else tokens.push({ kind: 'redir', redirection: { kind: 'dup', fd, from: fdNumber(dup![1]!, fail) } });
+        continue;
       }
+      while (text[i] === ' ' || text[i] === '\t') i++;
+      const word = readWord(text, i, fail);
+      if (word.text === '') fail('a "<" redirection needs a path after it');
+      tokens.push({ kind: 'redir', redirection: { kind: 'open', fd, path: word.text } });
+      i = word.end;
       continue;
     }
     const word = readWord(text, i, fail);
@@ -112,8 +152,7 @@ function readWord(text: string, start: number, fail: (reason: string) => never):
       i += 2;
       continue;
     }
-    const reason = FORBIDDEN[c];
-    if (reason !== undefined) fail(reason);
+    if (!BARE_CHAR.test(c)) fail(refusal(c));
     out += c;
     i++;
   }

@@ -72,6 +72,9 @@ const PROPAGATION_OPTIONS: Readonly<Record<string, number>> = {
   '--make-runbindable': MS_UNBINDABLE | MS_REC,
 };
 
+/** The filesystem types the dialect may mount: the model's, and nothing that reaches the host's devices. */
+export const MOUNT_TYPES: readonly string[] = ['tmpfs', 'proc'];
+
 /** The dialect's forms of mount(8); anything else is a DialectError naming the line. */
 export function parseMountArgs(argv: readonly string[], place: TranscriptLine): MountRequest {
   const args = argv.slice(1);
@@ -83,6 +86,7 @@ export function parseMountArgs(argv: readonly string[], place: TranscriptLine): 
   if (first === '-t') {
     const [fstype, source, target, ...extra] = rest;
     if (!fstype || !source || !target || extra.length) outside('the dialect has "mount -t TYPE SOURCE DIR"');
+    if (!MOUNT_TYPES.includes(fstype!)) outside(`the dialect mounts only ${MOUNT_TYPES.join(' and ')} (-t ${fstype} is refused before anything runs)`);
     return { kind: 'new', fstype: fstype!, source: source!, target: target! };
   }
   const forms: Record<string, MountRequest['kind'] | 'rbind'> = { '--bind': 'bind', '-B': 'bind', '--rbind': 'rbind', '-R': 'rbind', '--move': 'move', '-M': 'move' };
@@ -311,7 +315,7 @@ export const mount = defineProgram({
   name: 'mount',
   usage: [
     'mount',
-    'mount -t TYPE SOURCE DIR',
+    'mount -t tmpfs|proc SOURCE DIR',
     'mount --bind|-B|--rbind|-R|--move|-M SOURCE DIR',
     'mount --make-[r]shared|--make-[r]slave|--make-[r]private|--make-[r]unbindable DIR',
     `mount -o remount,bind[,OPTION...] DIR (OPTION: ${Object.keys(REMOUNT_OPTIONS).filter((o) => o !== 'remount' && o !== 'bind').join(' ')})`,
