@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { join, sep } from 'node:path';
 import { describe, it } from 'node:test';
+import { BACKEND_IDS } from './backends';
 import { main } from './cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'mountspec-cli-'));
@@ -57,6 +59,11 @@ describe('mountspec run', () => {
     ['no --kernel', ['run', CLOSE_THEN_MOUNT], /--kernel is required/],
     ['an unknown option', ['run', '--kernel', 'v12', '--frob', CLOSE_THEN_MOUNT], /Unknown option '--frob'/],
     ['no command', [], /no command given/],
+    ['a repeated option', ['run', '--kernel=mainline', '--kernel=live', CLOSE_THEN_MOUNT], /--kernel is given more than once/],
+    ['a repeated flag', ['run', '--kernel', 'mainline', '--json', '--json', CLOSE_THEN_MOUNT], /--json is given more than once/],
+    ['two files', ['run', '--kernel', 'mainline', CLOSE_THEN_MOUNT, CLOSE_THEN_MOUNT], /exactly one transcript FILE/],
+    ['an argument to variants', ['variants', 'x'], /variants takes no arguments/],
+    ['an unknown command', ['frob'], /unknown command "frob"/],
   ] as const) {
     it(`should refuse ${what} with one clear line and exit 2`, async () => {
       const { status, err } = await cli(...argv);
@@ -74,9 +81,42 @@ describe('mountspec run', () => {
     assert.equal(err, `mountspec: ${path}:3: pipes are not in the dialect: "ls /mnt | cat"\n`);
   });
 
+  it('should refuse invalid UTF-8 in a transcript, naming its file and line', async () => {
+    const path = join(dir, 'latin1.txt');
+    writeFileSync(path, Buffer.concat([Buffer.from('# mkdir /mnt/a\nnarrative\n# ls /mnt/'), Buffer.from([0xe9, 0x0a]), Buffer.from('# ls /mnt\n')]));
+    const { status, out, err } = await cli('run', '--kernel', 'mainline', path);
+    assert.equal(status, 2);
+    assert.equal(out, '');
+    assert.equal(err, `mountspec: ${path}:3: invalid UTF-8: a transcript is UTF-8 text\n`);
+  });
+
+  it('should check the arguments before the engine or ts-node loads (bin/mountspec.js)', () => {
+    // A hook prints every module loaded once the process ends: a usage error must have loaded none of the engine.
+    const hook = file('hook.js', "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache)) + '\\n'));\n");
+    const child = spawnSync(process.execPath, ['--require', hook, join(__dirname, '..', 'bin', 'mountspec.js'), 'run', '--kernel=mainline', '--kernel=live', CLOSE_THEN_MOUNT], { encoding: 'utf8' });
+    assert.equal(child.status, 2);
+    assert.match(child.stderr, /^mountspec: --kernel is given more than once\n/);
+    const loaded = JSON.parse(/LOADED (.*)/.exec(child.stderr)![1]!) as string[];
+    assert.ok(loaded.some((m) => m.endsWith(join('bin', 'args.js'))), 'the hook sees the modules');
+    assert.deepEqual(loaded.filter((m) => m.includes(`${sep}engine${sep}`) || m.includes('ts-node') || m.includes('typescript')), []);
+  });
+
+  it('should run a transcript through bin/mountspec.js once the arguments are good', () => {
+    const child = spawnSync(process.execPath, [join(__dirname, '..', 'bin', 'mountspec.js'), 'run', '--kernel', 'mainline', '--json', file('ok.txt', '# ls /mnt\n')], { encoding: 'utf8' });
+    assert.equal(child.status, 0, child.stderr);
+    assert.equal(JSON.parse(child.stdout).status, 0);
+  });
+
   it('should refuse a transcript with no command lines', async () => {
     const { status, err } = await cli('run', '--kernel', 'mainline', file('empty.txt', 'just words\n'));
     assert.equal(status, 2);
     assert.match(err, /no command lines/);
+  });
+});
+
+describe('bin/args.js', () => {
+  it("knows the engine's kernels (the spec's list in cucumber.js is BACKEND_IDS)", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    assert.deepEqual(require('../cucumber.js').KERNELS, [...BACKEND_IDS]);
   });
 });

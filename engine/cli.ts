@@ -1,20 +1,17 @@
 // `mountspec run --kernel <variant> [--json] FILE`: run a transcript and
-// print it as a terminal would show it, or as one JSON object per command.
-// Bad input gets one clear line naming the file (and line) and exit 2.
+// print it as a terminal would show it, or as one JSON object per command;
+// `reproduce`, `variants`. The arguments are checked first (bin/args.js,
+// one table of subcommands; HANDLERS below has each one's code). Bad input
+// gets one clear line naming the file (and line) and exit 2.
 
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { BACKEND_IDS, createBackend } from './backends';
-import { VARIANTS } from './kernel/variants';
-import { parseTranscript } from './transcript/parse';
+import { checkArgs, USAGE, UsageError, type CheckedArgs } from '../bin/args';
+import { checkDialect } from './shell/dialect';
+import { decodeTranscript, parseTranscript } from './transcript/parse';
 import { BackendUnavailable, DialectError, type CommandResult } from './transcript/types';
 
-const USAGE = `usage: mountspec run --kernel <${BACKEND_IDS.join('|')}> [--json] FILE
-       mountspec reproduce FEATURE:LINE --kernel <kernel>   (one scenario; reports/ untouched)
-       mountspec variants
-FILE is a transcript: lines beginning "# " are commands; "-" reads standard input.`;
-
-class UsageError extends Error {}
+// The engine (backends, the model, the live driver) loads only once the
+// arguments and the transcript are known good: a usage error answers at once.
 
 /** The JSON line of one command: exactly these keys, in this order. */
 export function toJsonLine(r: CommandResult): string {
@@ -36,54 +33,55 @@ export function toTerminal(results: readonly CommandResult[]): string {
 }
 
 function readTranscript(file: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file === '-' ? 0 : file, 'utf8');
+    bytes = readFileSync(file === '-' ? 0 : file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code})`}`);
   }
+  return decodeTranscript(bytes, file === '-' ? '<stdin>' : file);
 }
 
-async function run(args: string[], out: (text: string) => void): Promise<void> {
-  const { values, positionals } = (() => {
-    try {
-      return parseArgs({ args, options: { kernel: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-  })();
-  if (positionals.length !== 1) throw new UsageError('run takes exactly one transcript FILE');
-  const kernel = values.kernel;
-  if (!kernel) throw new UsageError('--kernel is required');
-  if (!(BACKEND_IDS as readonly string[]).includes(kernel)) throw new UsageError(`unknown kernel "${kernel}": choose one of ${BACKEND_IDS.join(', ')}`);
+async function run({ values, positionals }: CheckedArgs, out: (text: string) => void): Promise<void> {
+  const kernel = values.kernel!;
   const file = positionals[0]!;
   const lines = parseTranscript(readTranscript(file), file === '-' ? '<stdin>' : file);
   if (lines.length === 0) throw new UsageError(`${file}: no command lines (lines beginning "# ")`);
+  for (const line of lines) checkDialect(line); // every line, before the engine loads and anything runs
+  const { createBackend } = require('./backends') as typeof import('./backends'); // eslint-disable-line @typescript-eslint/no-require-imports
   const backend = await createBackend(kernel);
   const results = await backend.run(lines);
   if (values.json) out(results.map((r) => `${toJsonLine(r)}\n`).join(''));
   else out(`[mountspec] kernel: ${backend.id} (${backend.description})\n${toTerminal(results)}`);
 }
 
+type Io = { out: (text: string) => void; err: (text: string) => void };
+
+/** The subcommands: each gets its checked arguments (bin/args.js) and the raw ones after its name. */
+const HANDLERS: Readonly<Record<CheckedArgs['command'], (args: CheckedArgs, rest: readonly string[], io: Io) => Promise<number>>> = {
+  help: async (_args, _rest, io) => {
+    io.out(`${USAGE}\n`);
+    return 0;
+  },
+  run: async (args, _rest, io) => {
+    await run(args, io.out);
+    return 0;
+  },
+  reproduce: async (_args, rest, io) => (require('../runner/reproduce') as typeof import('../runner/reproduce')).reproduce(rest, io), // eslint-disable-line @typescript-eslint/no-require-imports
+  variants: async (_args, _rest, io) => {
+    const { VARIANTS } = require('./kernel/variants') as typeof import('./kernel/variants'); // eslint-disable-line @typescript-eslint/no-require-imports
+    for (const v of Object.values(VARIANTS)) io.out(`${v.id}\t${v.description}\n`);
+    io.out("live\tthe machine's own kernel, in a throwaway private mount namespace\n");
+    return 0;
+  },
+};
+
 /** The CLI; returns the exit status instead of exiting, for tests. */
-export async function main(argv: string[], io = { out: (t: string) => void process.stdout.write(t), err: (t: string) => void process.stderr.write(t) }): Promise<number> {
-  const [command, ...rest] = argv;
+export async function main(argv: string[], io: Io = { out: (t: string) => void process.stdout.write(t), err: (t: string) => void process.stderr.write(t) }): Promise<number> {
   try {
-    if (command === 'run') {
-      await run(rest, io.out);
-      return 0;
-    }
-    if (command === 'reproduce') return await (require('../runner/reproduce') as typeof import('../runner/reproduce')).reproduce(rest, io); // eslint-disable-line @typescript-eslint/no-require-imports
-    if (command === 'variants') {
-      for (const v of Object.values(VARIANTS)) io.out(`${v.id}\t${v.description}\n`);
-      io.out('live\tthe machine\'s own kernel, in a throwaway private mount namespace\n');
-      return 0;
-    }
-    if (command === '--help' || command === '-h') {
-      io.out(`${USAGE}\n`);
-      return 0;
-    }
-    throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+    const args = checkArgs(argv);
+    return await HANDLERS[args.command](args, argv.slice(1), io);
   } catch (error) {
     if (error instanceof UsageError) io.err(`mountspec: ${error.message}\n${USAGE}\n`);
     else if (error instanceof DialectError) io.err(`mountspec: ${error.message}\n`);

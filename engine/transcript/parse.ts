@@ -22,3 +22,28 @@ export function parseTranscript(text: string, file: string, firstLine = 1): Tran
   });
   return lines;
 }
+
+/**
+ * A transcript's bytes as text: UTF-8, or a DialectError naming the first
+ * line that is not (a byte sequence bash and the model would each read
+ * their own way).
+ */
+export function decodeTranscript(bytes: Uint8Array, file: string): string {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  try {
+    return strict.decode(bytes);
+  } catch {
+    let start = 0;
+    for (let line = 1; ; line++) {
+      const end = bytes.indexOf(0x0a, start);
+      const slice = bytes.subarray(start, end < 0 ? bytes.length : end);
+      try {
+        strict.decode(slice);
+      } catch {
+        throw new DialectError({ file, line }, 'invalid UTF-8: a transcript is UTF-8 text');
+      }
+      if (end < 0) throw new DialectError({ file, line }, 'invalid UTF-8: a transcript is UTF-8 text');
+      start = end + 1;
+    }
+  }
+}
