@@ -5,9 +5,11 @@
 export const ERRNO = Object.freeze({
   EPERM: { code: 1, text: 'Operation not permitted' },
   ENOENT: { code: 2, text: 'No such file or directory' },
+  E2BIG: { code: 7, text: 'Argument list too long' },
   EBADF: { code: 9, text: 'Bad file descriptor' },
   EAGAIN: { code: 11, text: 'Resource temporarily unavailable' },
   EACCES: { code: 13, text: 'Permission denied' },
+  EFAULT: { code: 14, text: 'Bad address' },
   EBUSY: { code: 16, text: 'Device or resource busy' },
   EEXIST: { code: 17, text: 'File exists' },
   ENODEV: { code: 19, text: 'No such device' },
@@ -19,6 +21,7 @@ export const ERRNO = Object.freeze({
   EROFS: { code: 30, text: 'Read-only file system' },
   ERANGE: { code: 34, text: 'Numerical result out of range' },
   ENAMETOOLONG: { code: 36, text: 'File name too long' },
+  ENOSYS: { code: 38, text: 'Function not implemented' },
   ENOTEMPTY: { code: 39, text: 'Directory not empty' },
   ELOOP: { code: 40, text: 'Too many levels of symbolic links' },
 });

@@ -3,14 +3,15 @@
 // for the file open_tree(OPEN_TREE_CLONE) returned).
 
 import { traced } from '../kernel/kernel';
-import type { File, Kernel, Path, Task } from '../kernel/types';
+import type { File, Kernel, Path, Task, UserNamespace } from '../kernel/types';
 import { dissolveOnFput } from '../namespace/dissolve-on-fput';
 import { mntputNoExpire, pathGet } from '../namespace/refs';
 
 /** alloc_file + path_get: a new file holding one reference on path.mnt. */
-export function allocFile(k: Kernel, path: Path, options: { needUnmount?: boolean; oPath?: boolean } = {}): File {
+export function allocFile(k: Kernel, path: Path, options: { needUnmount?: boolean; oPath?: boolean; userNs?: UserNamespace | undefined } = {}): File {
   pathGet(k, path);
-  return { id: ++k.ids.file, f_path: path, needUnmount: options.needUnmount ?? false, oPath: options.oPath ?? false, f_count: 1 };
+  const file = { id: ++k.ids.file, f_path: path, needUnmount: options.needUnmount ?? false, oPath: options.oPath ?? false, f_count: 1 };
+  return options.userNs ? { ...file, userNs: options.userNs } : file;
 }
 
 /** The lowest free fd (get_unused_fd_flags). */

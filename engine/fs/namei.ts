@@ -20,6 +20,13 @@ export interface LookupOptions {
    * whose mntput() clears it.
    */
   readonly keepExpiryMark?: boolean;
+  /**
+   * LOOKUP_FOLLOW (the default): a /proc/self/fd/N magic link in the last
+   * component is followed. Without it the walk ends on the link itself, a
+   * non-directory in proc that is no mount's root (move_mount(2) without
+   * MOVE_MOUNT_T_SYMLINKS, mount_setattr(2) with AT_SYMLINK_NOFOLLOW).
+   */
+  readonly follow?: boolean;
 }
 
 /** Cross into whatever is mounted on `path`, to the topmost mount. Analogous to fs/namei.c:follow_mount(). */
@@ -70,6 +77,11 @@ function procStep(task: Task, at: Path, name: string): SyscallResult<Path> {
   return child ? ok({ mnt: at.mnt, dentry: child }) : fail('ENOENT');
 }
 
+/** The link /proc/self/fd/N itself, as a walk that does not follow it ends on: a non-directory that is no mount's root. */
+function magicLink(fdDir: Dentry, name: string): Dentry {
+  return { ino: 0, name, d_parent: fdDir, d_sb: fdDir.d_sb, kind: 'file', children: new Map() };
+}
+
 /** `viaLink`: the last component was a /proc/self/fd/N magic link, followed. */
 export type LookupResult = { readonly path: Path; readonly last?: string; readonly viaLink?: boolean };
 
@@ -102,17 +114,17 @@ export function pathLookupAt(k: Kernel, task: Task, dfd: number, name: string, o
     if (dir.value.path.dentry.kind !== 'dir') return fail('ENOTDIR');
     return ok({ path: dir.value.path, last });
   }
-  const found = walk(k, task, cur, parts);
+  const found = walk(k, task, cur, parts, options.follow ?? true);
   if (!found.ok) return found;
   if (trailingSlash && found.value.path.dentry.kind !== 'dir') return fail('ENOTDIR');
   if (!options.keepExpiryMark) found.value.path.mnt.mnt_expiry_mark = false; // the caller's path_put()
   return ok(found.value.viaLink ? { path: found.value.path, viaLink: true } : { path: found.value.path });
 }
 
-function walk(k: Kernel, task: Task, start: Path, parts: readonly string[]): SyscallResult<{ path: Path; viaLink: boolean }> {
+function walk(k: Kernel, task: Task, start: Path, parts: readonly string[], followLast = true): SyscallResult<{ path: Path; viaLink: boolean }> {
   let cur = start;
   let viaLink = false;
-  for (const part of parts) {
+  for (const [i, part] of parts.entries()) {
     if (cur.dentry.kind !== 'dir') return fail('ENOTDIR');
     viaLink = false;
     if (part === '.') continue;
@@ -123,6 +135,7 @@ function walk(k: Kernel, task: Task, start: Path, parts: readonly string[]): Sys
     if (cur.dentry.proc) {
       viaLink = cur.dentry.proc.kind === 'fd-dir';
       const next = procStep(task, cur, part);
+      if (viaLink && next.ok && !followLast && i === parts.length - 1) return ok({ path: { mnt: cur.mnt, dentry: magicLink(cur.dentry, part) }, viaLink: false });
       if (!next.ok) return next;
       // A magic link lands on the file's own path; nothing is crossed after a jump.
       cur = next.value;

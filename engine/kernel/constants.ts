@@ -10,6 +10,8 @@ export const MNT_NOATIME = 0x08;
 export const MNT_NODIRATIME = 0x10;
 export const MNT_RELATIME = 0x20;
 export const MNT_READONLY = 0x40;
+/** 5.10+: symlinks on this mount are not followed (ELOOP). */
+export const MNT_NOSYMFOLLOW = 0x80;
 export const MNT_SHARED = 0x1000;
 export const MNT_UNBINDABLE = 0x2000;
 export const MNT_INTERNAL = 0x4000;
@@ -25,7 +27,7 @@ export const MNT_UMOUNT = 0x8000000;
 
 /** The atime modes (MNT_ATIME_MASK) and every flag a remount may set (MNT_USER_SETTABLE_MASK). */
 export const MNT_ATIME_MASK = MNT_NOATIME | MNT_NODIRATIME | MNT_RELATIME;
-export const MNT_USER_SETTABLE_MASK = MNT_NOSUID | MNT_NODEV | MNT_NOEXEC | MNT_ATIME_MASK | MNT_READONLY;
+export const MNT_USER_SETTABLE_MASK = MNT_NOSUID | MNT_NODEV | MNT_NOEXEC | MNT_ATIME_MASK | MNT_READONLY | MNT_NOSYMFOLLOW;
 
 /** Flags clone_mnt() does not copy to the clone (v4.19 strips these three). */
 export const MNT_CLONE_STRIPPED = 0x200 /* MNT_WRITE_HOLD */ | 0x4000000 /* MNT_MARKED */ | MNT_INTERNAL;
@@ -128,3 +130,29 @@ export const TMPFS_MAGIC = 0x01021994;
 export const RAMFS_MAGIC = 0x858458f6;
 export const PROC_SUPER_MAGIC = 0x9fa0;
 export const PIPEFS_MAGIC = 0x50495045;
+
+// --- mount_setattr(2), open_tree_attr(2) and move_mount(2)'s later flags (include/uapi/linux/mount.h, 6.18) ---
+
+/** MOVE_MOUNT_SET_GROUP (5.15) and MOVE_MOUNT_BENEATH (6.5); MOVE_MOUNT__MASK grew 0x77 → 0x177 → 0x377 with them. */
+export const MOVE_MOUNT_SET_GROUP = 0x100;
+export const MOVE_MOUNT_BENEATH = 0x200;
+
+/** struct mount_attr's attr_set/attr_clr bits. The atime modes are an enum inside MOUNT_ATTR__ATIME, not bits. */
+export const MOUNT_ATTR_RDONLY = 0x1;
+export const MOUNT_ATTR_NOSUID = 0x2;
+export const MOUNT_ATTR_NODEV = 0x4;
+export const MOUNT_ATTR_NOEXEC = 0x8;
+export const MOUNT_ATTR__ATIME = 0x70;
+export const MOUNT_ATTR_RELATIME = 0x0;
+export const MOUNT_ATTR_NOATIME = 0x10;
+export const MOUNT_ATTR_STRICTATIME = 0x20;
+export const MOUNT_ATTR_NODIRATIME = 0x80;
+export const MOUNT_ATTR_IDMAP = 0x100000;
+export const MOUNT_ATTR_NOSYMFOLLOW = 0x200000;
+/** FSMOUNT_VALID_FLAGS, and mount_setattr's (which adds MOUNT_ATTR_IDMAP). */
+export const FSMOUNT_VALID_FLAGS =
+  MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC | MOUNT_ATTR__ATIME | MOUNT_ATTR_NODIRATIME | MOUNT_ATTR_NOSYMFOLLOW;
+export const MOUNT_SETATTR_VALID_FLAGS = FSMOUNT_VALID_FLAGS | MOUNT_ATTR_IDMAP;
+/** sizeof(struct mount_attr) in 5.12 (MOUNT_ATTR_SIZE_VER0); a bigger struct must be zero past it, up to a page. */
+export const MOUNT_ATTR_SIZE_VER0 = 32;
+export const PAGE_SIZE = 4096;

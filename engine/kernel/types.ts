@@ -26,7 +26,10 @@ export type ProcNode =
   | { readonly kind: 'fd-dir' }
   | { readonly kind: 'mountinfo' }
   /** /proc/self/{uid_map,gid_map,setgroups}: what unshare -r writes. */
-  | { readonly kind: 'id-map' };
+  | { readonly kind: 'id-map' }
+  /** /proc/self/ns and its `user` entry: opening that one gives a file pinning the opener's user namespace (nsfs). */
+  | { readonly kind: 'ns-dir' }
+  | { readonly kind: 'ns-user' };
 
 /** struct super_block: one mounted filesystem instance. */
 export interface SuperBlock {
@@ -111,6 +114,8 @@ export interface Mount {
   readonly mnt_stuck_children: Mount[];
   /** umount2(MNT_EXPIRE) set it on a first try; mntput() clears it (mntput_no_expire() does not). */
   mnt_expiry_mark: boolean;
+  /** mnt_idmap (5.12+): the user namespace whose mapping an idmapped mount applies; null is nop_mnt_idmap. clone_mnt() copies it. */
+  mnt_idmap: UserNamespace | null;
   /** After cleanup_mnt(): the struct is freed; any use is a use-after-free. */
   freed: boolean;
 }
@@ -135,6 +140,13 @@ export interface MntNamespace {
   readonly anon: boolean;
   /** The user namespace that owns it (may_mount() asks for CAP_SYS_ADMIN there). */
   readonly user_ns: UserNamespace;
+  /**
+   * 6.15+, anonymous only: the ns_id (the kernel's seq) of the namespace the
+   * tree was copied from, 0 when it came from nowhere (an unmounted source).
+   * check_anonymous_mnt() lets only a task of that namespace copy the tree
+   * or mount onto it.
+   */
+  seq_origin: number;
   /** References from tasks' nsproxy (ns->passive aside); put_mnt_ns() tears it down at 0. Unused for anonymous ones. */
   count: number;
   root: Mount;
@@ -156,6 +168,8 @@ export interface File {
   /** FMODE_NEED_UNMOUNT: set only on the file open_tree(OPEN_TREE_CLONE) returns. */
   readonly needUnmount: boolean;
   readonly oPath: boolean;
+  /** An nsfs file (/proc/self/ns/user): the user namespace it refers to. */
+  readonly userNs?: UserNamespace;
   /** References from fd tables (f_count); __fput runs when it reaches 0. */
   f_count: number;
 }

@@ -64,6 +64,34 @@ export const PATCHES = Object.freeze({
     source: 'upstream "fs/namespace.c: WARN if mnt_count has become negative"',
     mergedIn: '5.7',
   },
+  // (setattr work) the mount API after the series: new calls and flags, each ENOSYS / an unknown flag before it
+  'nosymfollow': {
+    summary: 'MNT_NOSYMFOLLOW: mount(2)\'s MS_NOSYMFOLLOW sets it, mountinfo shows "nosymfollow"; before, the bit was ignored',
+    source: 'upstream "Add a "nosymfollow" mount option." (Ross Zwisler)',
+    mergedIn: '5.10',
+  },
+  'mount-setattr': {
+    summary: 'the mount_setattr(2) syscall (442): a mount\'s flags, atime mode, propagation and idmapping, AT_RECURSIVE all or nothing; ENOSYS before',
+    source: 'upstream "fs: add mount_setattr()" (Christian Brauner)',
+    mergedIn: '5.12',
+    requires: ['anon-ns-detached-trees'],
+  },
+  'move-mount-set-group': {
+    summary: 'move_mount(2) takes MOVE_MOUNT_SET_GROUP (0x100): do_set_group() joins a private mount to another\'s peer group; an unknown flag (EINVAL) before',
+    source: 'upstream "move_mount: allow to add a mount into an existing group" (Pavel Tikhomirov)',
+    mergedIn: '5.15',
+  },
+  'move-mount-beneath': {
+    summary: 'move_mount(2) takes MOVE_MOUNT_BENEATH (0x200): attach under the topmost mount at the target (can_move_mount_beneath()); an unknown flag (EINVAL) before',
+    source: 'upstream "fs: allow to mount beneath top mount" (Christian Brauner)',
+    mergedIn: '6.5',
+  },
+  'open-tree-attr': {
+    summary: 'the open_tree_attr(2) syscall (467): open_tree() with a struct mount_attr applied before the fd exists; ENOSYS before',
+    source: 'upstream "fs: add open_tree_attr()" (vfs-6.15 mount work)',
+    mergedIn: '6.15',
+    requires: ['mount-setattr'],
+  },
   'path-umount': {
     summary: 'umount(2) goes through path_umount() and can_umount() (the call trace\'s names) instead of ksys_umount()',
     source: 'upstream "fs: refactor ksys_umount" (path_umount, can_umount)',
@@ -85,7 +113,7 @@ export const PATCHES = Object.freeze({
     mergedIn: '6.17',
   },
   'detached-from-detached': {
-    summary: 'open_tree(OPEN_TREE_CLONE) and bind may copy from a detached (anonymous) tree',
+    summary: 'open_tree(OPEN_TREE_CLONE) and bind may copy from a detached (anonymous) tree, and a detached tree may be mounted on, by a task of the namespace the tree was copied from (seq_origin, check_anonymous_mnt())',
     source: 'upstream "fs: create detached mounts from detached mounts" (vfs-6.15-rc1.mount.namespace, 130e696aa68b)',
     mergedIn: '6.15',
     requires: ['anon-ns-detached-trees'],

@@ -8,7 +8,14 @@ import { join, resolve } from 'node:path';
 // `npm ci` can both call it.
 
 /** Each helper and its source: open_tree and open_tree_clone are one program under two names. */
-const HELPER_SOURCES = { open_tree_clone: 'open_tree.c', open_tree: 'open_tree.c', move_mount: 'move_mount.c', umount2: 'umount2.c' } as const;
+const HELPER_SOURCES = {
+  open_tree_clone: 'open_tree.c',
+  open_tree: 'open_tree.c',
+  move_mount: 'move_mount.c',
+  umount2: 'umount2.c',
+  mount_setattr: 'mount_setattr.c',
+  open_tree_attr: 'open_tree_attr.c',
+} as const;
 export type HelperName = keyof typeof HELPER_SOURCES;
 export const HELPER_NAMES = Object.keys(HELPER_SOURCES) as readonly HelperName[];
 
@@ -37,9 +44,13 @@ export function buildHelpers(buildDir: string = HELPER_BUILD_DIR): Record<Helper
   return paths;
 }
 
+/** Headers the helpers share (mount_attr.h): a change to one rebuilds them all. */
+const SHARED_HEADERS = ['mount_attr.h'];
+
 function isStale(source: string, binary: string): boolean {
   if (!existsSync(binary)) return true;
-  return statSync(source).mtimeMs > statSync(binary).mtimeMs;
+  const built = statSync(binary).mtimeMs;
+  return [source, ...SHARED_HEADERS.map((h) => join(HELPER_SOURCE_DIR, h))].some((file) => statSync(file).mtimeMs > built);
 }
 
 function compile(source: string, binary: string): void {

@@ -24,6 +24,7 @@ export function allocVfsmnt(k: Kernel, sb: SuperBlock, root: Dentry, flags: numb
     mnt_ex_mountpoint: null,
     mnt_stuck_children: [],
     mnt_expiry_mark: false,
+    mnt_idmap: null,
     freed: false,
   } as unknown as { -readonly [K in keyof Mount]: Mount[K] };
   mnt.mnt_parent = mnt as Mount;
@@ -35,7 +36,7 @@ export function allocVfsmnt(k: Kernel, sb: SuperBlock, root: Dentry, flags: numb
 
 /** Analogous to fs/namespace.c:alloc_mnt_ns() (anon = true for open_tree's detached trees, 5.2+). */
 export function allocMntNs(k: Kernel, userNs: UserNamespace, anon: boolean, root: Mount): MntNamespace {
-  const ns: MntNamespace = { ns_id: ++k.ids.ns, anon, user_ns: userNs, count: anon ? 0 : 1, root, mounts: new Set(), freed: false };
+  const ns: MntNamespace = { ns_id: ++k.ids.ns, anon, user_ns: userNs, seq_origin: 0, count: anon ? 0 : 1, root, mounts: new Set(), freed: false };
   k.namespaces.add(ns);
   return ns;
 }
@@ -77,12 +78,35 @@ export function subtree(root: Mount): Mount[] {
 }
 
 /**
+ * A mount of a detached tree this task may use: one copied from the task's
+ * own namespace, or from nowhere (seq_origin 0). A task that moved to
+ * another namespace (unshare -m) keeps the fd but may not copy the tree or
+ * mount onto it; it may still attach it (do_move_mount() asks only that the
+ * source be a detached tree's root).
+ * Analogous to fs/namespace.c:check_anonymous_mnt() (6.15+).
+ */
+export function checkAnonymousMnt(current: MntNamespace, mnt: Mount): boolean {
+  const ns = mnt.mnt_ns;
+  if (!ns?.anon) return false;
+  return ns.seq_origin === 0 || ns.seq_origin === current.ns_id;
+}
+
+/**
  * May `mnt` be cloned (bind, open_tree)? Ours, or (6.15+, "fs: create
- * detached mounts from detached mounts") a mount of a detached tree; never
- * an unmounted one.
+ * detached mounts from detached mounts") a mount of a detached tree this
+ * task may use; never an unmounted one.
  * Analogous to fs/namespace.c:may_copy_tree() (6.18); ver #12: check_mnt() only.
  */
 export function mayCopyTree(k: Kernel, task: Task, mnt: Mount): boolean {
   if (checkMnt(mnt, task.mnt_ns)) return true;
-  return k.variant.has('detached-from-detached') && mnt.mnt_ns !== null && mnt.mnt_ns.anon;
+  return k.variant.has('detached-from-detached') && isMounted(mnt) && checkAnonymousMnt(task.mnt_ns, mnt);
+}
+
+/**
+ * May a move land on `mnt`? Ours, or a mounted mount of a detached tree this task may use.
+ * Analogous to fs/namespace.c:may_use_mount() (6.15+).
+ */
+export function mayUseMount(current: MntNamespace, mnt: Mount): boolean {
+  if (checkMnt(mnt, current)) return true;
+  return isMounted(mnt) && checkAnonymousMnt(current, mnt);
 }

@@ -37,6 +37,7 @@ function strippedFlags(k: Kernel): number {
  */
 export function cloneMnt(k: Kernel, old: Mount, root: Dentry, flag: number): Mount {
   const mnt = allocVfsmnt(k, old.mnt_sb, root, old.mnt_flags & ~strippedFlags(k));
+  mnt.mnt_idmap = old.mnt_idmap;
   mnt.mnt_group_id = flag & (CL_SLAVE | CL_PRIVATE) ? 0 : old.mnt_group_id; // not a peer of original
   if (flag & CL_MAKE_SHARED && !mnt.mnt_group_id) mntAllocGroupId(k, mnt);
   if (mnt.mnt_group_id) setMntShared(mnt);

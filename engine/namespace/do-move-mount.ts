@@ -1,9 +1,10 @@
 import { MNT_LOCKED, MNT_UMOUNT } from '../kernel/constants';
-import { isMntShared, isMntUnbindable } from '../pnode/pnode';
+import { isMntShared, isMntUnbindable, peers } from '../pnode/pnode';
 import { traced } from '../kernel/kernel';
-import type { Kernel, Mount, MntNamespace, Path } from '../kernel/types';
+import type { Dentry, Kernel, Mount, MntNamespace, Path, Task } from '../kernel/types';
+import { lookupMnt } from './lookup-mnt';
 import { fail, ok, type SyscallResult } from '../result';
-import { anonNsRoot, checkMnt, isMounted, mntHasParent, subtree } from './alloc';
+import { anonNsRoot, checkMnt, mayUseMount, mntHasParent, subtree } from './alloc';
 import { attachRecursiveMnt, lockMount } from './graft';
 import { namespaceUnlock } from './namespace-unlock';
 import { mntget } from './refs';
@@ -50,7 +51,7 @@ function checksMainline(ns: MntNamespace, old: Mount, p: Mount): SyscallResult<t
   } else {
     if (!anonNsRoot(old)) return fail('EINVAL'); // not a detached tree's root: unmounted, dissolved, foreign
     if (p.mnt_ns === old.mnt_ns) return fail('EINVAL'); // a detached tree into itself
-    if (!(checkMnt(p, ns) || (isMounted(p) && p.mnt_ns!.anon))) return fail('EINVAL'); // may_use_mount()
+    if (!mayUseMount(ns, p)) return fail('EINVAL'); // ours, or a detached tree of our namespace (6.15: onto a detached tree)
   }
   return ok(true);
 }
@@ -70,25 +71,69 @@ function isAncestor(k: Kernel, old: Mount, p: Mount): boolean {
 }
 
 /**
+ * propagation_would_overmount(): would `from`, shared, propagate onto
+ * `to`'s root at `mp` (to, or one of its masters, a peer of from)?
+ * Analogous to fs/pnode.c:propagation_would_overmount() (6.18).
+ */
+function propagationWouldOvermount(from: Mount, to: Mount, mp: Dentry): boolean {
+  if (!isMntShared(from)) return false;
+  if (to.mnt_root !== mp) return false;
+  for (let m: Mount | null = to; m; m = m.mnt_master) if (peers(from, m)) return true;
+  return false;
+}
+
+/**
+ * May `from` go beneath `to`, the topmost mount at the target (whose
+ * mountpoint is `mp` on its parent)? `to` must be a mount's root with a
+ * parent, not locked, not the caller's root, not directly on the
+ * namespace's root mount, not below `from`; nothing may sit on `from`'s
+ * root; and propagation from the parent must not cover what was just
+ * tucked (which would defeat the point).
+ * Analogous to fs/namespace.c:can_move_mount_beneath() (6.5; 6.18).
+ */
+function canMoveMountBeneath(k: Kernel, task: Task, from: Path, to: Path, mp: Dentry): SyscallResult<0> {
+  const mntFrom = from.mnt;
+  const mntTo = to.mnt;
+  const parentMntTo = mntTo.mnt_parent;
+  if (!mntHasParent(mntTo)) return fail('EINVAL');
+  if (to.dentry !== mntTo.mnt_root) return fail('EINVAL'); // !path_mounted(to)
+  if (mntTo.mnt_flags & MNT_LOCKED) return fail('EINVAL');
+  if (lookupMnt(k, from.mnt, from.dentry)) return fail('EINVAL'); // path_overmounted(from): no shadow mounts
+  if (mntTo === task.root.mnt) return fail('EINVAL'); // beneath the root only makes sense as pivot_root(".", ".")
+  if (parentMntTo === task.mnt_ns.root) return fail('EINVAL');
+  if (mountIsAncestor(mntTo, mntFrom)) return fail('EINVAL');
+  if (propagationWouldOvermount(parentMntTo, mntTo, mp)) return fail('EINVAL'); // the parent would propagate a copy on top of to
+  if (checkMnt(mntFrom, task.mnt_ns) && propagationWouldOvermount(parentMntTo, mntFrom, mp)) return fail('EINVAL'); // ... or on top of from
+  return ok(0);
+}
+
+/** mount_is_ancestor(p1, p2) (6.17): a possibly empty chain of parents from p2 up to p1. */
+function mountIsAncestor(p1: Mount, p2: Mount): boolean {
+  let m = p2;
+  while (m !== p1 && mntHasParent(m)) m = m.mnt_parent;
+  return m === p1;
+}
+
+/**
  * Move the mount at `oldPath` onto `newPath`, for mount(MS_MOVE) and
- * move_mount(2). Checks run in the kernel's order; the first failure wins.
+ * move_mount(2); with `beneath` (MOVE_MOUNT_BENEATH, 6.5) under the
+ * topmost mount there instead: attached where that one is, which then sits
+ * on top of it. Checks run in the kernel's order; the first failure wins.
  * Analogous to fs/namespace.c:do_move_mount() (ver #12 / v4.19; 6.18).
  */
-export function doMoveMount(k: Kernel, ns: MntNamespace, oldPath: Path, newPath: Path): SyscallResult<0> {
+export function doMoveMount(k: Kernel, task: Task, oldPath: Path, newPath: Path, options: { beneath?: boolean } = {}): SyscallResult<0> {
   return traced(k, 'do_move_mount', () => {
+    const ns = task.mnt_ns;
     const v12 = !k.variant.has('move-mount-split-checks');
     if (!v12) {
       const shape = sourceShapeChecks(oldPath, newPath);
       if (!shape.ok) return shape;
-      // Observed on 6.18.44, rule not found in the 6.16/6.17 source read:
-      // a target at the root of a parentless mount (a detached tree's root,
-      // an unmounted mount's root) is refused before the target is locked.
-      if (newPath.dentry === newPath.mnt.mnt_root && !mntHasParent(newPath.mnt)) return fail('EINVAL');
     }
     const locked = lockMount(k, newPath);
     if (!locked.ok) return locked;
-    const target = locked.value;
-    const p = target.mnt;
+    const top = locked.value;
+    // do_lock_mount(beneath): the place is where the topmost mount is mounted.
+    const target: Path = options.beneath ? { mnt: top.mnt.mnt_parent, dentry: top.mnt.mnt_mountpoint } : top;
     const old = oldPath.mnt;
     const result = run();
     namespaceUnlock(k);
@@ -96,8 +141,13 @@ export function doMoveMount(k: Kernel, ns: MntNamespace, oldPath: Path, newPath:
 
     function run(): SyscallResult<0> {
       const attached = mntHasParent(old);
-      const checks = v12 ? checksV12(k, ns, oldPath, target) : checksMainline(ns, old, p);
+      const checks = v12 ? checksV12(k, ns, oldPath, top) : checksMainline(ns, old, top.mnt);
       if (!checks.ok) return checks;
+      if (options.beneath) {
+        const beneath = canMoveMountBeneath(k, task, oldPath, top, target.dentry);
+        if (!beneath.ok) return beneath;
+      }
+      const p = target.mnt;
       if (isMntShared(p) && treeContainsUnbindable(old)) return fail('EINVAL'); // an unbindable mount would be copied by propagation
       if (isAncestor(k, old, p)) return fail('ELOOP'); // into itself
       const attachedNow = attachRecursiveMnt(k, old, target);

@@ -13,7 +13,7 @@ import { checkMnt } from './alloc';
  * mount more restricted, never less), nor change a locked atime mode.
  * Analogous to fs/namespace.c:can_change_locked_flags() (6.18; v4.19 has the same tests inline in do_remount()).
  */
-function canChangeLockedFlags(mnt: Mount, mntFlags: number): boolean {
+export function canChangeLockedFlags(mnt: Mount, mntFlags: number): boolean {
   const fl = mnt.mnt_flags;
   if (fl & MNT_LOCK_READONLY && !(mntFlags & MNT_READONLY)) return false;
   if (fl & MNT_LOCK_NODEV && !(mntFlags & MNT_NODEV)) return false;

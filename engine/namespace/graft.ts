@@ -41,7 +41,7 @@ export function inventGroupIds(k: Kernel, mnt: Mount, recurse: boolean): void {
 }
 
 /** Give back the ids invent_group_ids() handed out to mounts that did not become shared. Analogous to fs/namespace.c:cleanup_group_ids(). */
-function cleanupGroupIds(k: Kernel, mnt: Mount): void {
+export function cleanupGroupIds(k: Kernel, mnt: Mount): void {
   for (const p of subtree(mnt)) if (p.mnt_group_id && !isMntShared(p)) mntReleaseGroupId(k, p);
 }
 

@@ -2,14 +2,14 @@
 // the task's namespace in mount-id order (the 6.8+ rbtree), each only if it
 // can be reached from the task's root.
 
-import { MNT_NOATIME, MNT_NODEV, MNT_NODIRATIME, MNT_NOEXEC, MNT_NOSUID, MNT_READONLY, MNT_RELATIME } from '../kernel/constants';
+import { MNT_NOATIME, MNT_NODEV, MNT_NODIRATIME, MNT_NOEXEC, MNT_NOSUID, MNT_NOSYMFOLLOW, MNT_READONLY, MNT_RELATIME } from '../kernel/constants';
 import type { Mount, Path, Task } from '../kernel/types';
 import { getDominatingId } from '../pnode/get-dominating-id';
 import { isMntShared, isMntUnbindable } from '../pnode/pnode';
 import { pathFromRoot } from '../fs/namei';
 import { dentryPath } from '../fs/super';
 
-/** show_mnt_opts(): the per-mount options. */
+/** show_mnt_opts(): the per-mount options (nosymfollow 5.10+, idmapped 5.12+ last). */
 function mountOptions(m: Mount): string {
   const opts = [m.mnt_flags & MNT_READONLY ? 'ro' : 'rw'];
   if (m.mnt_flags & MNT_NOSUID) opts.push('nosuid');
@@ -18,6 +18,8 @@ function mountOptions(m: Mount): string {
   if (m.mnt_flags & MNT_NOATIME) opts.push('noatime');
   if (m.mnt_flags & MNT_NODIRATIME) opts.push('nodiratime');
   if (m.mnt_flags & MNT_RELATIME) opts.push('relatime');
+  if (m.mnt_flags & MNT_NOSYMFOLLOW) opts.push('nosymfollow');
+  if (m.mnt_idmap) opts.push('idmapped');
   return opts.join(',');
 }
 

@@ -7,6 +7,7 @@
 import type { ProgramSpec } from './program';
 import { cat, ls, mkdir, touch } from './programs/coreutils';
 import { moveMount, openTree, openTreeClone, umount2 } from './programs/mount-helpers';
+import { mountSetattr, openTreeAttr } from './programs/mount-attr';
 import { bash, sh } from './programs/shells';
 import { unshare } from './programs/unshare';
 import { mount, umount } from './programs/util-linux';
@@ -25,6 +26,8 @@ const ENTRIES: readonly ProgramSpec[] = [
   openTree,
   moveMount,
   umount2,
+  mountSetattr,
+  openTreeAttr,
 ];
 
 export const PROGRAMS: ReadonlyMap<string, ProgramSpec> = new Map(ENTRIES.map((spec) => [spec.name, spec]));

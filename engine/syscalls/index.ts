@@ -21,6 +21,9 @@ import { readlinkat } from './readlinkat';
 import { umount2 } from './umount2';
 import { unshare } from './unshare';
 import { utimensat } from './utimensat';
+// mount_setattr(2) and open_tree_attr(2) (the setattr work)
+import { mountSetattr } from './mount_setattr';
+import { openTreeAttr } from './open_tree_attr';
 
 type SyscallTable = Record<string, (k: Kernel, task: Task, args: never) => SyscallResult<unknown>>;
 
@@ -43,6 +46,9 @@ export const syscalls = {
   umount2,
   unshare,
   utimensat,
+  // mount_setattr(2) and open_tree_attr(2) (the setattr work)
+  mount_setattr: mountSetattr,
+  open_tree_attr: openTreeAttr,
 } satisfies SyscallTable;
 
 export type Syscalls = typeof syscalls;

@@ -185,7 +185,7 @@ export function mount(k: Kernel, task: Task, args: MountArgs): SyscallResult<0> 
         if (args.source === '') return fail('EINVAL');
         const old = pathLookupAt(k, task, AT_FDCWD, args.source);
         if (!old.ok) return old;
-        return doMoveMount(k, task.mnt_ns, old.value.path, target);
+        return doMoveMount(k, task, old.value.path, target);
       });
     }
     return doNewMount(k, task, target, args.fstype, args.source);

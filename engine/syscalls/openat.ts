@@ -40,7 +40,9 @@ export function openat(k: Kernel, task: Task, args: OpenatArgs): SyscallResult<n
     if ((writing || args.flags & O_CREAT) && path.dentry.kind === 'dir') return fail('EISDIR'); // do_open()/may_open(): not a directory with O_CREAT or for writing
     if (writing && isReadonly(path.mnt)) return fail('EROFS');
     const fd = unusedFd(task);
-    fdInstall(task, fd, allocFile(k, path, { oPath: (args.flags & O_PATH) !== 0 }));
+    // /proc/self/ns/user: an nsfs file on the opener's user namespace (ns_get_path()).
+    const userNs = path.dentry.proc?.kind === 'ns-user' ? task.user_ns : undefined;
+    fdInstall(task, fd, allocFile(k, path, { oPath: (args.flags & O_PATH) !== 0, userNs }));
     return ok(fd);
   });
 }

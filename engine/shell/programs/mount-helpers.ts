@@ -1,8 +1,13 @@
 // The tiny C programs of engine/live/helpers/ (that folder has their real
-// source): the thread's open_tree_clone and move_mount, and umount2, which
-// hands umount2(2) its flags with nothing in between.
+// source): the thread's open_tree_clone and move_mount (with our options
+// for move_mount(2)'s later flags), and umount2, which hands umount2(2) its
+// flags with nothing in between.
 
-import { AT_EMPTY_PATH, AT_FDCWD, AT_RECURSIVE, MNT_DETACH, MNT_EXPIRE, MNT_FORCE, MOVE_MOUNT_F_EMPTY_PATH, OPEN_TREE_CLONE, UMOUNT_NOFOLLOW } from '../../kernel/constants';
+import {
+  AT_EMPTY_PATH, AT_FDCWD, AT_RECURSIVE, MNT_DETACH, MNT_EXPIRE, MNT_FORCE, MOVE_MOUNT_BENEATH, MOVE_MOUNT_F_AUTOMOUNTS, MOVE_MOUNT_F_EMPTY_PATH,
+  MOVE_MOUNT_F_SYMLINKS, MOVE_MOUNT_SET_GROUP, MOVE_MOUNT_T_AUTOMOUNTS, MOVE_MOUNT_T_EMPTY_PATH, MOVE_MOUNT_T_SYMLINKS, OPEN_TREE_CLONE,
+  UMOUNT_NOFOLLOW,
+} from '../../kernel/constants';
 import { strerror } from '../../errno';
 import { defineProgram, exit, type ProgramContext, type ProgramOutcome } from '../program';
 
@@ -77,15 +82,63 @@ export const openTree = defineProgram({
   live: { helper: 'open_tree' },
 });
 
-/** `move_mount N P`: move_mount(N, "", AT_FDCWD, P, MOVE_MOUNT_F_EMPTY_PATH). */
-function runMoveMount(ctx: ProgramContext, argv: readonly string[]): ProgramOutcome {
-  const fd = fdArgument(argv[1]);
-  const target = argv[2];
-  if (fd === null || target === undefined || argv.length > 3) {
-    ctx.err('usage: move_mount FD PATH\n');
+/** move_mount's long options, each one MOVE_MOUNT_* flag. */
+const MOVE_MOUNT_OPTIONS: Readonly<Record<string, number>> = {
+  '--beneath': MOVE_MOUNT_BENEATH,
+  '--set-group': MOVE_MOUNT_SET_GROUP,
+  '--f-symlinks': MOVE_MOUNT_F_SYMLINKS,
+  '--t-symlinks': MOVE_MOUNT_T_SYMLINKS,
+  '--f-automounts': MOVE_MOUNT_F_AUTOMOUNTS,
+  '--t-automounts': MOVE_MOUNT_T_AUTOMOUNTS,
+};
+
+export interface MoveMountArgs {
+  readonly fromDfd: number;
+  readonly fromPath: string;
+  readonly toDfd: number;
+  readonly toPath: string;
+  readonly flags: number;
+}
+
+/** The operands of `move_mount [-p] [-t] [--beneath] ... [-F HEX] FROM TO`, or null (usage), as move_mount.c reads them. */
+export function moveMountArgs(argv: readonly string[]): MoveMountArgs | null {
+  let flags = MOVE_MOUNT_F_EMPTY_PATH;
+  let i = 1;
+  for (; i < argv.length && argv[i]!.startsWith('-') && argv[i] !== '-'; i++) {
+    const option = argv[i]!;
+    if (Object.hasOwn(MOVE_MOUNT_OPTIONS, option)) flags |= MOVE_MOUNT_OPTIONS[option]!;
+    else if (option === '-p') flags &= ~MOVE_MOUNT_F_EMPTY_PATH;
+    else if (option === '-t') flags |= MOVE_MOUNT_T_EMPTY_PATH;
+    else if (option === '-F' && i + 1 < argv.length && /^[0-9a-fA-F]{1,8}$/.test(argv[i + 1]!)) flags = (flags | parseInt(argv[++i]!, 16)) >>> 0;
+    else return null;
+  }
+  if (argv.length - i !== 2) return null;
+  const [from, to] = [argv[i]!, argv[i + 1]!];
+  const fromDfd = flags & MOVE_MOUNT_F_EMPTY_PATH ? fdArgument(from) : AT_FDCWD;
+  const toDfd = flags & MOVE_MOUNT_T_EMPTY_PATH ? fdArgument(to) : AT_FDCWD;
+  if (fromDfd === null || toDfd === null) return null;
+  return {
+    fromDfd,
+    fromPath: flags & MOVE_MOUNT_F_EMPTY_PATH ? '' : from,
+    toDfd,
+    toPath: flags & MOVE_MOUNT_T_EMPTY_PATH ? '' : to,
+    flags,
+  };
+}
+
+const MOVE_MOUNT_USAGE = 'move_mount [-p] [-t] [--beneath] [--set-group] [--f-symlinks] [--t-symlinks] [--f-automounts] [--t-automounts] [-F HEX] FROM TO';
+
+/**
+ * move_mount(2) with the flags named: FROM is an fd passed with
+ * MOVE_MOUNT_F_EMPTY_PATH (the thread's `move_mount N P`), or with -p a
+ * path; TO is a path, or with -t an fd (MOVE_MOUNT_T_EMPTY_PATH).
+ */
+function runMoveMount(ctx: ProgramContext, args: MoveMountArgs | null): ProgramOutcome {
+  if (!args) {
+    ctx.err(`usage: ${MOVE_MOUNT_USAGE}\n`);
     return exit(2);
   }
-  const moved = ctx.sys.move_mount({ fromDfd: fd, fromPath: '', toDfd: AT_FDCWD, toPath: target, flags: MOVE_MOUNT_F_EMPTY_PATH });
+  const moved = ctx.sys.move_mount(args);
   if (moved.ok) return exit(0);
   ctx.err(`move_mount: ${strerror(moved.errno)}\n`);
   return exit(1);
@@ -93,9 +146,10 @@ function runMoveMount(ctx: ProgramContext, argv: readonly string[]): ProgramOutc
 
 export const moveMount = defineProgram({
   name: 'move_mount',
-  usage: ['move_mount N PATH'],
-  summary: 'the thread\'s helper: `move_mount(N, "", AT_FDCWD, PATH, MOVE_MOUNT_F_EMPTY_PATH)`',
-  parse: (argv) => argv,
+  usage: ['move_mount N PATH', MOVE_MOUNT_USAGE],
+  summary:
+    'the thread\'s helper, `move_mount(N, "", AT_FDCWD, PATH, MOVE_MOUNT_F_EMPTY_PATH)`, with our options for the other flags: `-p` FROM is a path (no `F_EMPTY_PATH`), `-t` TO is an fd (`T_EMPTY_PATH`), `--beneath` (`MOVE_MOUNT_BENEATH`, 6.5), `--set-group` (`MOVE_MOUNT_SET_GROUP`, 5.15), `--f-symlinks`/`--t-symlinks`/`--f-automounts`/`--t-automounts`, `-F HEX` raw bits',
+  parse: (argv) => moveMountArgs(argv),
   run: runMoveMount,
   live: { helper: 'move_mount' },
 });
