@@ -64,6 +64,8 @@ export const MS_RDONLY = 1;
 export const MS_NOSUID = 2;
 export const MS_NODEV = 4;
 export const MS_NOEXEC = 8;
+/** 5.10+: mount(2)'s flag for MNT_NOSYMFOLLOW. */
+export const MS_NOSYMFOLLOW = 256;
 export const MS_REMOUNT = 32;
 export const MS_NOATIME = 1024;
 export const MS_NODIRATIME = 2048;

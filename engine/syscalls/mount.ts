@@ -1,6 +1,6 @@
 import {
   AT_FDCWD, MNT_ATIME_MASK, MNT_NOATIME, MNT_NODEV, MNT_NODIRATIME, MNT_NOEXEC, MNT_NOSUID, MNT_READONLY, MNT_RELATIME, MS_BIND, MS_MOVE,
-  MS_NOATIME, MS_NODEV, MS_NODIRATIME, MS_NOEXEC, MS_NOSUID, MS_PROPAGATION, MS_RDONLY, MS_REC, MS_RELATIME, MS_REMOUNT, MS_SHARED,
+  MS_NOATIME, MS_NODEV, MS_NODIRATIME, MS_NOEXEC, MS_NOSUID, MS_NOSYMFOLLOW, MNT_NOSYMFOLLOW, MS_PROPAGATION, MS_RDONLY, MS_REC, MS_RELATIME, MS_REMOUNT, MS_SHARED,
   MS_SILENT, MS_STRICTATIME, UMOUNT_SYNC,
 } from '../kernel/constants';
 import { traced } from '../kernel/kernel';
@@ -155,6 +155,7 @@ function mntFlagsOf(msFlags: number, mnt: Mount): number {
   if (msFlags & MS_NODIRATIME) flags |= MNT_NODIRATIME;
   if (msFlags & MS_STRICTATIME) flags &= ~(MNT_RELATIME | MNT_NOATIME);
   if (msFlags & MS_RDONLY) flags |= MNT_READONLY;
+  if (msFlags & MS_NOSYMFOLLOW) flags |= MNT_NOSYMFOLLOW;
   if (msFlags & MS_REMOUNT && !(msFlags & (MS_NOATIME | MS_NODIRATIME | MS_RELATIME | MS_STRICTATIME))) {
     flags = (flags & ~MNT_ATIME_MASK) | (mnt.mnt_flags & MNT_ATIME_MASK); // the default atime for remount is preservation
   }

@@ -4,7 +4,7 @@
 // context_umount.c: mnt_context_get_{mount,umount}_excode()).
 
 import {
-  AT_FDCWD, MNT_DETACH, MNT_FORCE, MS_BIND, MS_MOVE, MS_NOATIME, MS_NODEV, MS_NODIRATIME, MS_NOEXEC, MS_NOSUID, MS_PRIVATE, MS_RDONLY,
+  AT_FDCWD, MNT_DETACH, MNT_FORCE, MS_BIND, MS_MOVE, MS_NOATIME, MS_NODEV, MS_NODIRATIME, MS_NOEXEC, MS_NOSUID, MS_NOSYMFOLLOW, MS_PRIVATE, MS_RDONLY,
   MS_REC, MS_RELATIME, MS_REMOUNT, MS_SHARED, MS_SLAVE, MS_STRICTATIME, MS_UNBINDABLE, O_CREAT, O_DIRECTORY, O_RDONLY, O_WRONLY,
 } from '../../kernel/constants';
 import type { Errno } from '../../errno';
@@ -55,6 +55,8 @@ const REMOUNT_OPTIONS: Readonly<Record<string, { readonly flag: number; readonly
   norelatime: { flag: MS_RELATIME, set: false },
   strictatime: { flag: MS_STRICTATIME, set: true },
   nostrictatime: { flag: MS_STRICTATIME, set: false },
+  nosymfollow: { flag: MS_NOSYMFOLLOW, set: true },
+  symfollow: { flag: MS_NOSYMFOLLOW, set: false },
 };
 
 /**
