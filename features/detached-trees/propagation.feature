@@ -1,4 +1,4 @@
-Feature: No propagation into detached trees
+Feature: Detached trees: no propagation in, and attributes before attaching
   Ported, in our own words, from Al Viro's 3b5260d12b1f "Don't propagate
   mounts into detached trees" (6.16, a fix to 6.15: "a detached tree is not
   part of any mount namespace anyone can see; propagating mount events into
