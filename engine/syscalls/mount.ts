@@ -146,7 +146,7 @@ function doChangeType(k: Kernel, path: Path, msFlags: number): SyscallResult<0> 
  * keeps the mount's own.
  * Analogous to the flag block of fs/namespace.c:path_mount() (6.18; do_mount() in v4.19).
  */
-function mntFlagsOf(msFlags: number, mnt: Mount): number {
+function mntFlagsOf(msFlags: number, mnt: Mount, nosymfollow: boolean): number {
   let flags = msFlags & MS_NOATIME ? 0 : MNT_RELATIME; // default to relatime unless overridden
   if (msFlags & MS_NOSUID) flags |= MNT_NOSUID;
   if (msFlags & MS_NODEV) flags |= MNT_NODEV;
@@ -155,7 +155,7 @@ function mntFlagsOf(msFlags: number, mnt: Mount): number {
   if (msFlags & MS_NODIRATIME) flags |= MNT_NODIRATIME;
   if (msFlags & MS_STRICTATIME) flags &= ~(MNT_RELATIME | MNT_NOATIME);
   if (msFlags & MS_RDONLY) flags |= MNT_READONLY;
-  if (msFlags & MS_NOSYMFOLLOW) flags |= MNT_NOSYMFOLLOW;
+  if (msFlags & MS_NOSYMFOLLOW && nosymfollow) flags |= MNT_NOSYMFOLLOW; // 5.10+; before, the bit was ignored
   if (msFlags & MS_REMOUNT && !(msFlags & (MS_NOATIME | MS_NODIRATIME | MS_RELATIME | MS_STRICTATIME))) {
     flags = (flags & ~MNT_ATIME_MASK) | (mnt.mnt_flags & MNT_ATIME_MASK); // the default atime for remount is preservation
   }
@@ -177,7 +177,7 @@ export function mount(k: Kernel, task: Task, args: MountArgs): SyscallResult<0> 
     if (!mayMount(task)) return fail('EPERM');
     if (args.flags & MS_REMOUNT) {
       if (!(args.flags & MS_BIND)) throw new Error('mount(2): MS_REMOUNT without MS_BIND (a superblock remount) is not modelled');
-      return doReconfigureMnt(k, task, target, mntFlagsOf(args.flags, target.mnt));
+      return doReconfigureMnt(k, task, target, mntFlagsOf(args.flags, target.mnt, k.variant.has('nosymfollow')));
     }
     if (args.flags & MS_BIND) return doLoopback(k, task, target, args.source, (args.flags & MS_REC) !== 0);
     if (args.flags & MS_PROPAGATION) return doChangeType(k, target, args.flags);

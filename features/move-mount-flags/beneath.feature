@@ -1,4 +1,3 @@
-@fails-on:v12 @fails-on:v12-move-fix @fails-on:v12-both-fixes
 Feature: MOVE_MOUNT_BENEATH: slide a mount under the one on top
   Ported, in our own words, from the kernel selftests of 6.5's
   `MOVE_MOUNT_BENEATH` (`tools/testing/selftests/mount_setattr/mount_setattr_test.c`
@@ -29,9 +28,11 @@ Feature: MOVE_MOUNT_BENEATH: slide a mount under the one on top
     under its own child.
   - **`--beneath` with `--set-group` is `EINVAL`,** before any lookup.
   - **ver #12 knows neither flag:** `MOVE_MOUNT__MASK` was `0x77`, so
-    `--beneath` (`0x200`) is an unknown flag there (`EINVAL`), hence the
-    `@fails-on` tags.
+    `--beneath` (`0x200`) is an unknown flag there (`EINVAL`): the
+    scenarios where it must succeed, or fail otherwise, carry `@fails-on`
+    tags; those that expect `EINVAL` hold there for that other reason.
 
+  @fails-on:v12 @fails-on:v12-move-fix @fails-on:v12-both-fixes
   Scenario: a mount moved beneath the top one shows only after the top is unmounted
     When the shell session runs:
       """
@@ -64,6 +65,7 @@ Feature: MOVE_MOUNT_BENEATH: slide a mount under the one on top
       new
       """
 
+  @fails-on:v12 @fails-on:v12-move-fix @fails-on:v12-both-fixes
   Scenario: a detached clone goes beneath the top mount like an attached one
     When the shell session runs:
       """
@@ -92,6 +94,7 @@ Feature: MOVE_MOUNT_BENEATH: slide a mount under the one on top
       clone
       """
 
+  @fails-on:v12 @fails-on:v12-move-fix @fails-on:v12-both-fixes
   Scenario: beneath a directory that is no mount, beneath / and beneath an ancestor of the source are EINVAL
     When the shell session runs:
       """
@@ -122,6 +125,7 @@ Feature: MOVE_MOUNT_BENEATH: slide a mount under the one on top
       move_mount: Too many levels of symbolic links
       """
 
+  @fails-on:v12 @fails-on:v12-move-fix @fails-on:v12-both-fixes
   Scenario: a source with a mount on its own root cannot go beneath: it would leave a shadow mount
     When the shell session runs:
       """

@@ -1,4 +1,3 @@
-@fails-on:v12 @fails-on:v12-move-fix @fails-on:v12-both-fixes
 Feature: MOVE_MOUNT_SET_GROUP: join a private mount to another's peer group
   Ported, in our own words, from the kernel selftest
   `tools/testing/selftests/move_mount_set_group/move_mount_set_group_test.c`
@@ -26,8 +25,10 @@ Feature: MOVE_MOUNT_SET_GROUP: join a private mount to another's peer group
     we came from joins a mount of our new namespace to that group, and
     mounts propagate between the namespaces again.
   - **ver #12 had no `SET_GROUP`** (`0x100` is outside its
-    `MOVE_MOUNT__MASK`, `EINVAL`), hence the `@fails-on` tags.
+    `MOVE_MOUNT__MASK`, `EINVAL`): the scenarios where it must succeed
+    carry `@fails-on` tags.
 
+  @fails-on:v12 @fails-on:v12-move-fix @fails-on:v12-both-fixes
   Scenario: a private bind joins the shared mount's group, and then receives its mounts
     When the shell session runs:
       """
@@ -59,6 +60,7 @@ Feature: MOVE_MOUNT_SET_GROUP: join a private mount to another's peer group
       move_mount: Invalid argument
       """
 
+  @fails-on:v12 @fails-on:v12-move-fix @fails-on:v12-both-fixes
   Scenario: a mount set into a slave's group becomes a slave of the same master
     When the shell session runs:
       """
@@ -109,6 +111,7 @@ Feature: MOVE_MOUNT_SET_GROUP: join a private mount to another's peer group
       move_mount: Invalid argument
       """
 
+  @fails-on:v12 @fails-on:v12-move-fix @fails-on:v12-both-fixes
   Scenario: FROM must show at least what TO shows, and both must be mount roots
     When the shell session runs:
       """
@@ -144,6 +147,7 @@ Feature: MOVE_MOUNT_SET_GROUP: join a private mount to another's peer group
       /mnt/g tmpfs none on /mnt
       """
 
+  @fails-on:v12 @fails-on:v12-move-fix @fails-on:v12-both-fixes
   Scenario: an fd from the old namespace joins a mount of the new one to its group, and mounts propagate across
     When the shell session runs:
       """
