@@ -3,7 +3,7 @@
 // "..", with procfs's /proc/self/fd/N magic links jumping to a file's path.
 // The walk takes no references: a caller that keeps the path calls pathGet().
 
-import { AT_FDCWD } from '../kernel/constants';
+import { AT_FDCWD, MNT_NOSYMFOLLOW } from '../kernel/constants';
 import type { Dentry, Kernel, Mount, Path, Task } from '../kernel/types';
 import { mntHasParent } from '../namespace/alloc';
 import { lookupMnt } from '../namespace/lookup-mnt';
@@ -137,6 +137,11 @@ function walk(k: Kernel, task: Task, start: Path, parts: readonly string[], foll
       const next = procStep(task, cur, part);
       if (viaLink && next.ok && !followLast && i === parts.length - 1) return ok({ path: { mnt: cur.mnt, dentry: magicLink(cur.dentry, part) }, viaLink: false });
       if (!next.ok) return next;
+      // /proc/self, /proc/self/fd/N and /proc/self/ns/user are symlinks: a
+      // nosymfollow mount (5.10+) refuses to follow any (pick_link(): ELOOP).
+      const link = viaLink || next.value.dentry.proc?.kind === 'self' || next.value.dentry.proc?.kind === 'ns-user';
+      const following = followLast || i < parts.length - 1;
+      if (link && following && cur.mnt.mnt_flags & MNT_NOSYMFOLLOW) return fail('ELOOP');
       // A magic link lands on the file's own path; nothing is crossed after a jump.
       cur = next.value;
       continue;

@@ -34,6 +34,9 @@ Feature: mount_setattr(2): a mount's own flags, set and cleared in one call
     AT_SYMLINK_NOFOLLOW|AT_NO_AUTOMOUNT` is `EINVAL`; a size under 32
     bytes (`MOUNT_ATTR_SIZE_VER0`) is `EINVAL`, over a page `E2BIG`, and a
     page whose bytes past the struct are zero is fine.
+  - **`nosymfollow` (5.10) refuses to follow symlinks on the mount:**
+    on proc that is `/proc/self` and every `/proc/self/fd/N`, `ELOOP`
+    ("Too many levels of symbolic links"), until `-nosymfollow`.
   - **A request that changes nothing does nothing, not even the lookup:**
     on a path that does not exist it succeeds; with something to change it
     is `ENOENT`. A directory that is not a mount's root is `EINVAL`.
@@ -231,3 +234,25 @@ Feature: mount_setattr(2): a mount's own flags, set and cleared in one call
       none on /mnt type tmpfs (rw,relatime)
       none on /mnt/a type tmpfs (ro,nosuid,relatime,nosymfollow)
       """
+
+  Scenario: nosymfollow on proc stops /proc/self and /proc/self/fd/N, which are symlinks, with ELOOP
+    When the shell session runs:
+      """
+      # exec 3</mnt
+      # mount_setattr /proc +nosymfollow
+      # cat /proc/self/mountinfo
+      # ls /proc/self/fd/3
+      # mount_setattr /proc -nosymfollow
+      # ls /proc/self/fd/3
+      """
+    Then "mount_setattr /proc +nosymfollow" succeeds
+    And "cat /proc/self/mountinfo" exits with status 1
+    And "cat /proc/self/mountinfo" prints on stderr:
+      """
+      cat: /proc/self/mountinfo: Too many levels of symbolic links
+      """
+    And the 1st "ls /proc/self/fd/3" prints on stderr:
+      """
+      ls: cannot access '/proc/self/fd/3': Too many levels of symbolic links
+      """
+    And the 2nd "ls /proc/self/fd/3" succeeds
