@@ -26,7 +26,7 @@ describe('areas', () => {
   });
 
   it('should title the known areas, and any other by its folder name', () => {
-    assert.deepEqual(KNOWN_AREAS.map((a) => a.folder), ['thread', 'umount', 'bind-move', 'new-mount-api', 'propagation', 'namespaces', 'shell']);
+    assert.deepEqual(KNOWN_AREAS.map((a) => a.folder), ['thread', 'umount', 'bind-move', 'new-mount-api', 'propagation', 'namespaces', 'mount-setattr', 'move-mount-flags', 'detached-trees', 'shell']);
     assert.equal(areaTitle('thread'), 'The LKML thread');
     assert.equal(areaTitle('new-mount-api'), 'The new mount API (open_tree, move_mount)');
     assert.equal(areaTitle('fuzz'), 'fuzz');

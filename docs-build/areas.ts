@@ -14,6 +14,9 @@ export const KNOWN_AREAS: readonly { readonly folder: string; readonly title: st
   { folder: 'new-mount-api', title: 'The new mount API (open_tree, move_mount)' },
   { folder: 'propagation', title: 'Shared subtrees (propagation)' },
   { folder: 'namespaces', title: 'Mount and user namespaces (unshare)' },
+  { folder: 'mount-setattr', title: 'mount_setattr and open_tree_attr' },
+  { folder: 'move-mount-flags', title: "move_mount's flags (beneath, set-group, symlinks, fds)" },
+  { folder: 'detached-trees', title: 'Detached trees (6.15)' },
   { folder: 'shell', title: 'The transcript shell' },
 ];
 

@@ -3,8 +3,9 @@
 // slave, private, unbindable), umount with and without -l or -f, umount2
 // with any of MNT_DETACH, MNT_FORCE, MNT_EXPIRE, UMOUNT_NOFOLLOW, cd, fds opened,
 // closed and dup'ed, open_tree_clone (-r) and open_tree into nested shells and exit,
-// unshare -m and -Urm into nested shells in new namespaces, move_mount, ls
-// and mountinfo. Paths come from a small pool under /mnt so
+// unshare -m and -Urm into nested shells in new namespaces, move_mount (with
+// -p, -t, --beneath, --set-group and the symlink flags), mount_setattr and
+// open_tree_attr with random struct mount_attr SPECs, ls and mountinfo. Paths come from a small pool under /mnt so
 // that commands keep meeting each other's mounts.
 
 import fc from 'fast-check';
@@ -21,7 +22,15 @@ type Step = { readonly line: string; readonly nested?: 'open' | 'close' };
 
 const PROPAGATION = ['shared', 'slave', 'private', 'unbindable'] as const;
 /** What a bind remount may say: per-mount flags set and cleared, atime modes. */
-const REMOUNT_OPTIONS = ['ro', 'rw', 'nosuid', 'suid', 'nodev', 'noexec', 'noatime', 'strictatime', 'relatime'] as const;
+const REMOUNT_OPTIONS = ['ro', 'rw', 'nosuid', 'suid', 'nodev', 'noexec', 'noatime', 'strictatime', 'relatime', 'nosymfollow', 'symfollow'] as const;
+/** SPEC items of mount_setattr and open_tree_attr: flags set and cleared, the atime enum (right and wrong), propagation, idmap, unknown bits. */
+const ATTR_ITEMS = [
+  '+ro', '-ro', '+nosuid', '-nosuid', '+nodev', '-nodev', '+noexec', '-noexec', '+nodiratime', '-nodiratime', '+nosymfollow', '-nosymfollow',
+  '-atime', '+noatime', '+strictatime', 'shared', 'slave', 'private', 'unbindable', '-idmap', '+idmap:5', '+0x400000',
+] as const;
+const attrSpec = fc.subarray([...ATTR_ITEMS], { minLength: 0, maxLength: 3 }).map((items) => items.join(','));
+/** move_mount's options besides -p and -t. */
+const MOVE_MOUNT_OPTIONS = ['--beneath', '--set-group', '--f-symlinks', '--t-symlinks'] as const;
 /** unshare's --propagation words; null: its default (private). */
 const UNSHARE_PROPAGATION = [null, 'unchanged', 'slave', 'shared', 'private'] as const;
 
@@ -57,6 +66,28 @@ const command: fc.Arbitrary<Step> = fc.oneof(
       nested: 'open' as const,
     })),
   },
+  {
+    weight: 3,
+    arbitrary: fc.tuple(fc.subarray(['-r', '-n']), fc.oneof(dir, fd.map((n) => `-e ${n}`)), attrSpec).map(([options, where, spec]) => ({
+      line: ['mount_setattr', ...options, where, ...(spec ? [spec] : [])].join(' '),
+    })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(fc.constantFrom('-c ', '-c -r ', ''), fd, target, fc.oneof(attrSpec.filter((spec) => spec !== ''), fc.constant('-'))).map(([options, n, d, spec]) => ({
+      line: `open_tree_attr ${options}${n} ${spec} sh ${n}<${d}`,
+      nested: 'open' as const,
+    })),
+  },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.subarray([...MOVE_MOUNT_OPTIONS], { maxLength: 2 }), fc.boolean(), fc.boolean(), fd, dir, fd, target)
+      .map(([options, fromPath, toFd, n, from, m, to]) => ({
+        line: ['move_mount', ...(fromPath ? ['-p'] : []), ...(toFd ? ['-t'] : []), ...options, fromPath ? from : `${n}`, toFd ? `${m}` : to].join(' '),
+      })),
+  },
+  { weight: 1, arbitrary: fd.map((n) => ({ line: `exec ${n}</proc/self/ns/user` })) },
   { weight: 1, arbitrary: dir.map((d) => ({ line: `ls ${d}` })) },
   { weight: 1, arbitrary: fc.constant({ line: 'cat /proc/self/mountinfo' }) },
   { weight: 2, arbitrary: fc.constant({ line: 'exit', nested: 'close' as const }) },
