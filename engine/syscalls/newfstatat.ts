@@ -1,5 +1,5 @@
 import { AT_EMPTY_PATH, AT_NO_AUTOMOUNT, AT_SYMLINK_NOFOLLOW, S_IFDIR, S_IFIFO, S_IFLNK, S_IFREG } from '../kernel/constants';
-import type { Kernel, Path, Task } from '../kernel/types';
+import type { Kernel, Path, Task, UserNamespace } from '../kernel/types';
 import { pathLookupAt } from '../fs/namei';
 import { fail, ok, type SyscallResult } from '../result';
 import { enterSyscall } from './entry';
@@ -22,6 +22,8 @@ export interface Stat {
 /** A /proc/self/fd/N entry, seen without following it: the fd's file. */
 export interface FdLink {
   readonly link: Path;
+  /** The link's fd is an nsfs file (/proc/self/ns/user): it reads as "user:[INUM]", no path. */
+  readonly userNs?: UserNamespace;
 }
 
 /**
@@ -36,7 +38,7 @@ export function lookupNoFollow(k: Kernel, task: Task, dfd: number, name: string)
     const last = parent.value.last!;
     if (last !== '.' && last !== '..') {
       const file = /^\d+$/.test(last) ? task.files.get(Number(last)) : undefined;
-      return file ? ok({ link: file.f_path }) : fail('ENOENT');
+      return file ? ok(file.userNs ? { link: file.f_path, userNs: file.userNs } : { link: file.f_path }) : fail('ENOENT');
     }
   }
   const found = pathLookupAt(k, task, dfd, name, { emptyPath: false });

@@ -1,4 +1,7 @@
 import type { Kernel, Task } from '../kernel/types';
+
+/** The proc inode number of init_user_ns's nsfs file (include/linux/proc_ns.h). */
+const PROC_USER_INIT_INO = 0xeffffffd;
 import { dPath } from '../fs/namei';
 import { fail, ok, type SyscallResult } from '../result';
 import { enterSyscall } from './entry';
@@ -12,7 +15,7 @@ export interface ReadlinkatArgs {
 /**
  * readlinkat(2): the model's only links are procfs's /proc/self/fd/N,
  * which read as d_path() of the file's path ("/" for a detached tree's
- * root). Checks in order: the lookup (no follow), then anything that is
+ * root), or for an nsfs file as "user:[INUM]". Checks in order: the lookup (no follow), then anything that is
  * not a link: EINVAL (ENOENT for an empty name).
  * Analogous to fs/stat.c:do_readlinkat() and fs/proc/base.c:proc_pid_readlink() (6.18).
  */
@@ -22,6 +25,9 @@ export function readlinkat(k: Kernel, task: Task, args: ReadlinkatArgs): Syscall
     const found = lookupNoFollow(k, task, args.dfd, args.path);
     if (!found.ok) return found;
     if (!('link' in found.value)) return fail('EINVAL');
+    // An nsfs file reads as "user:[INUM]" (ns_dname()): not a path, so realpath(3) of it fails and
+    // mount(8) keeps the name it was given. init_user_ns is PROC_USER_INIT_INO; later inums are the model's own.
+    if (found.value.userNs) return ok(`user:[${PROC_USER_INIT_INO + (found.value.userNs.ns_id ? 0x100 + found.value.userNs.ns_id : 0)}]`);
     return ok(dPath(found.value.link, task.root));
   });
 }

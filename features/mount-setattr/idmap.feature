@@ -22,6 +22,9 @@ Feature: MOUNT_ATTR_IDMAP: who may idmap which mount
     control is `EPERM`; a mount already attached is `EINVAL`: only a
     detached tree may be idmapped, before anyone has seen it.
 
+  The fd itself is no path: `readlink /proc/self/fd/N` says `user:[INUM]`,
+  so mount(8), which canonicalises what it is given, keeps the name as typed.
+
   A successful idmapping needs an fd on a user namespace below ours whose
   creator is gone or elsewhere, and none of the dialect's tools can make
   one that the parent shell holds: the shell that `unshare -Urm` starts can
@@ -120,4 +123,17 @@ Feature: MOUNT_ATTR_IDMAP: who may idmap which mount
     And "mount_setattr /nope +idmap:5" prints on stderr:
       """
       mount_setattr: Operation not permitted
+      """
+
+  Scenario: an fd on a user namespace file is no path: mount(8) names it as given
+    When the shell session runs:
+      """
+      # exec 4</proc/self/ns/user
+      # mount --make-private /proc/self/fd/4
+      """
+    Then "mount --make-private /proc/self/fd/4" exits with status 32
+    And "mount --make-private /proc/self/fd/4" prints on stderr:
+      """
+      mount: /proc/self/fd/4: not mount point or bad option.
+             dmesg(1) may have more information after failed mount system call.
       """
