@@ -193,6 +193,8 @@ async function main(): Promise<number> {
     );
   } else if (live instanceof BackendUnavailable) {
     process.stdout.write(`\ndifferential check skipped: ${live.reason}\n`);
+  } else {
+    process.stdout.write('\ndifferential check skipped: the live kernel is not among the kernels run (MOUNTSPEC_KERNELS)\n');
   }
 
   if (problems.length) {
