@@ -23,7 +23,7 @@ describe('live backend cleanup', { skip: liveSkip }, () => {
   const tmpdirBefore = process.env.TMPDIR;
   before(async () => {
     // Runs must put nothing here (older ones put their temp directories here), so we can see that none is left.
-    scratch = mkdtempSync(join(tmpdir(), 'mountspec-live-test-'));
+    scratch = mkdtempSync(join(tmpdir(), 'mountspec-cleanup-test-'));
     process.env.TMPDIR = scratch;
     live = await createLiveBackend({ timeoutMs: 400 });
     mountinfoBefore = hostMountinfo();
@@ -115,7 +115,7 @@ function isCat(pid: number): boolean {
 describe('live set-up killed with SIGKILL', { skip: liveSkip }, () => {
   let scratch: string;
   before(() => {
-    scratch = mkdtempSync(join(tmpdir(), 'mountspec-live-kill-'));
+    scratch = mkdtempSync(join(tmpdir(), 'mountspec-kill-test-'));
   });
   after(() => {
     rmSync(scratch, { recursive: true, force: true });
