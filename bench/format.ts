@@ -33,3 +33,8 @@ export function ratio(value: number, reference: number): string {
   if (!Number.isFinite(r)) return '—';
   return `${r >= 10 ? r.toFixed(0) : r >= 1 ? r.toFixed(1) : r.toPrecision(2)}×`;
 }
+
+/** "1.65 ms [1.52 ms–2.10 ms]": the median, then the min and max of the runs. */
+export function durationSpread(s: { min: number; median: number; max: number }): string {
+  return `${duration(s.median)} [${duration(s.min)}–${duration(s.max)}]`;
+}

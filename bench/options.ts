@@ -3,7 +3,9 @@
 //   --slow-runs N   runs per slow row: 100,000 mounts, memory, the spec's own scripts (default 3)
 //   --only LIST     some of: kernel,memory,spec,shell (default all; "kernel" is rows 1 and 2)
 //   --profile       also profile the model (node --cpu-prof) on rows 1 and 3 and print the hot spots
-//   --baseline REF  the spec rows (4) also for a fresh clone of git REF, run alternately with HEAD
+//   --baseline REF  the spec rows (4) also for a fresh clone of git REF, run alternately with HEAD;
+//                   the model rows of section "kernel" (1, 2) also for REF's model (bench/model/baseline.ts),
+//                   each right before this one's: before and after in one run
 
 import { parseArgs } from 'node:util';
 

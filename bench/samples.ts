@@ -1,5 +1,6 @@
 // Measurements as both sides print them, one "metric size value" per line
-// (times in ns), and the one statistic the table shows: the median.
+// (times in ns), and the statistics the table shows: the median, and where
+// the spread matters (a shared, noisy machine) the min and max beside it.
 
 export interface Sample {
   readonly metric: string;
@@ -29,4 +30,16 @@ export function median(values: readonly number[]): number {
 /** The median of one metric's values, across however many runs printed it. */
 export function medianOf(samples: readonly Sample[], metric: string): number {
   return median(samples.filter((s) => s.metric === metric).map((s) => s.value));
+}
+
+export interface Spread {
+  readonly min: number;
+  readonly median: number;
+  readonly max: number;
+}
+
+/** min, median and max of one metric's values. */
+export function spreadOf(samples: readonly Sample[], metric: string): Spread {
+  const values = samples.filter((s) => s.metric === metric).map((s) => s.value);
+  return { min: Math.min(...values), median: median(values), max: Math.max(...values) };
 }

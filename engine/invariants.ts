@@ -7,6 +7,7 @@ import { MNT_UMOUNT } from './kernel/constants';
 import type { Kernel, Mount } from './kernel/types';
 import { isMntShared, isMntUnbindable, peerRing, peerRingEmpty } from './pnode/pnode';
 import { mntHasParent } from './namespace/alloc';
+import { hashChain } from './namespace/lookup-mnt';
 import { assert } from './result';
 
 export function checkInvariants(k: Kernel): void {
@@ -16,13 +17,14 @@ export function checkInvariants(k: Kernel): void {
     if (m.hashed) {
       assert(mntHasParent(m), `mount ${m.mnt_id} is hashed without a parent`);
       assert(m.mnt_parent.mnt_mounts.includes(m), `hashed mount ${m.mnt_id} is missing from its parent's mnt_mounts`);
-      const key = `${m.mnt_parent.mnt_id}/${m.mnt_mountpoint.ino}`;
-      assert(k.mount_hashtable.get(key)?.includes(m), `hashed mount ${m.mnt_id} is missing from mount_hashtable`);
+      assert(hashChain(k, m.mnt_parent, m.mnt_mountpoint).includes(m), `hashed mount ${m.mnt_id} is missing from mount_hashtable`);
     }
     for (const child of m.mnt_mounts) assert(child.mnt_parent === m, `mount ${child.mnt_id} is listed under ${m.mnt_id} but its parent is ${child.mnt_parent.mnt_id}`);
     if (m.mnt_ns) assert(m.mnt_ns.mounts.has(m), `mount ${m.mnt_id} names namespace ${m.mnt_ns.ns_id}, which does not list it`);
   }
-  for (const [key, chain] of k.mount_hashtable) for (const m of chain) assert(m.hashed, `mount ${m.mnt_id} is in hash chain ${key} but not marked hashed`);
+  for (const [parent, byDentry] of k.mount_hashtable) {
+    for (const [ino, chain] of byDentry) for (const m of chain) assert(m.hashed, `mount ${m.mnt_id} is in hash chain ${parent}/${ino} but not marked hashed`);
+  }
   checkPropagationInvariants(k);
   for (const ns of k.namespaces) for (const m of ns.mounts) assert(m.mnt_ns === ns, `namespace ${ns.ns_id} lists mount ${m.mnt_id}, which names another`);
   assert(k.frames.length === 0, `the call stack did not unwind: ${k.frames.map((f) => f.name).join(' < ')}`);

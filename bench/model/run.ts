@@ -24,12 +24,14 @@ function profileArgs(workload: ModelWorkload, size: number): { node: string[]; w
   return { node: ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', PROFILE_DIR, '--cpu-prof-name', `${workload}-${size}.cpuprofile`], worker: [`${file}.window.json`] };
 }
 
-export function runModel(workload: ModelWorkload, size: number, reps: number, options: { profile?: boolean } = {}): Sample[] {
+/** `root`: the checkout whose model runs (--baseline names another one; its worker must take the same arguments). */
+export function runModel(workload: ModelWorkload, size: number, reps: number, options: { profile?: boolean; root?: string } = {}): Sample[] {
   const profile = options.profile ? profileArgs(workload, size) : { node: [], worker: [] };
+  const root = options.root ?? REPO_ROOT;
   const child = spawnSync(
     process.execPath,
-    ['--expose-gc', '--max-old-space-size=4096', ...profile.node, '--require', 'ts-node/register/transpile-only', join(__dirname, 'worker.ts'), workload, String(size), String(reps), ...profile.worker],
-    { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 1_800_000, maxBuffer: 16 << 20 },
+    ['--expose-gc', '--max-old-space-size=4096', ...profile.node, '--require', 'ts-node/register/transpile-only', join(root, 'bench', 'model', 'worker.ts'), workload, String(size), String(reps), ...profile.worker],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 1_800_000, maxBuffer: 16 << 20 },
   );
   if (child.status !== 0) throw new Error(`model ${workload} ${size}: ${child.stderr.trim() || child.error?.message || `exit status ${child.status ?? child.signal}`}`);
   return parseSamples(child.stdout);

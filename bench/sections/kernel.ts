@@ -4,13 +4,17 @@
 // The kernel cannot hold 100,000 mounts in one namespace (fs.mount-max is
 // 100,000 and counts the mounts a new namespace inherits), so its largest
 // tree is capped and the ratio for that row is taken per mount.
+// Cells show the median, then [min–max] of the runs: the machine is shared.
+// With --baseline REF, each model row is followed by the same workload on
+// REF's model, timed just before it ("before"), against the same kernel.
 
 import type { KernelBench } from '../kernel/run';
-import { count, duration, perOp, ratio } from '../format';
-import { runModel } from '../model/run';
+import { count, duration, durationSpread, ratio } from '../format';
+import { baselineCheckout } from '../model/baseline';
+import { runModel, type ModelWorkload } from '../model/run';
 import type { Options } from '../options';
 import { progress } from '../progress';
-import { medianOf } from '../samples';
+import { spreadOf, type Sample, type Spread } from '../samples';
 import type { Row } from '../table';
 
 const TREE_SIZES = [1_000, 10_000, 100_000] as const;
@@ -20,67 +24,105 @@ const PEERS = 1_000;
 
 type Kernel = KernelBench | { skipped: string };
 
-/** A kernel median over `size` operations, or the reason there is none. */
-type Measured = { ns: number; size: number } | { skipped: string };
+/** A kernel spread over `size` operations, or the reason there is none. */
+type Measured = { spread: Spread; size: number } | { skipped: string };
+
+/** One workload's model samples: this checkout's, and the baseline's when asked. */
+interface ModelSamples {
+  readonly now: readonly Sample[];
+  readonly before: readonly Sample[] | null;
+  /** The baseline's git ref, when there is one. */
+  readonly ref: string | null;
+}
+
+/** The baseline first, then this checkout, back to back: both see the same load. */
+function modelRun(options: Options, workload: ModelWorkload, size: number, reps: number): ModelSamples {
+  const before = options.baseline ? runModel(workload, size, reps, { root: baselineCheckout(options.baseline) }) : null;
+  return { now: runModel(workload, size, reps), before, ref: options.baseline };
+}
 
 function kernelTree(kernel: Kernel, size: number, runs: number): { mount: Measured; umount: Measured } {
   if ('skipped' in kernel) return { mount: kernel, umount: kernel };
   const n = Math.min(size, kernel.maxMounts);
   const samples = kernel.run('mounts', n, runs);
-  return { mount: { ns: medianOf(samples, 'mount'), size: n }, umount: { ns: medianOf(samples, 'umount-l'), size: n } };
+  return { mount: { spread: spreadOf(samples, 'mount'), size: n }, umount: { spread: spreadOf(samples, 'umount-l'), size: n } };
 }
 
 function kernelLoop(kernel: Kernel, workload: 'openclose' | 'clonemove', size: number, runs: number): Measured {
-  return 'skipped' in kernel ? kernel : { ns: medianOf(kernel.run(workload, size, runs), workload), size };
+  return 'skipped' in kernel ? kernel : { spread: spreadOf(kernel.run(workload, size, runs), workload), size };
 }
 
-function cell(m: Measured, show: (ns: number, size: number) => string): string {
-  return 'skipped' in m ? `skipped: ${m.skipped}` : show(m.ns, m.size);
+function cell(m: Measured, show: (s: Spread, size: number) => string): string {
+  return 'skipped' in m ? `skipped: ${m.skipped}` : show(m.spread, m.size);
+}
+
+/** "128 ms [120 ms–140 ms] (12.8 µs/op)": the per-operation figure is the median's. */
+function perOpSpread(s: Spread, ops: number): string {
+  return `${durationSpread(s)} (${duration(s.median / ops)}/op)`;
 }
 
 /** model / kernel per operation (the sizes differ only for the capped tree). */
 function perOpRatio(modelNs: number, modelSize: number, k: Measured): string {
-  return 'skipped' in k ? '—' : ratio(modelNs / modelSize, k.ns / k.size);
+  return 'skipped' in k ? '—' : ratio(modelNs / modelSize, k.spread.median / k.size);
 }
 
-function growth(now: number, before: number, beforeSize: number): string {
-  return ` (×${(now / before).toFixed(1)} vs ${count(beforeSize)})`;
+/**
+ * The row for this checkout's model, and with --baseline the row for the
+ * baseline's: `show` writes a model cell from a spread.
+ */
+function modelRows(base: Omit<Row, 'model' | 'ratio'>, samples: ModelSamples, metric: string, show: (s: Spread, baseline: boolean) => string, versus: (modelNs: number) => string): Row[] {
+  const now = spreadOf(samples.now, metric);
+  const rows: Row[] = [{ ...base, model: show(now, false), ratio: versus(now.median) }];
+  if (samples.before) {
+    const before = spreadOf(samples.before, metric);
+    rows.push({ group: base.group, what: `↳ the same on --baseline ${samples.ref} (before)`, model: show(before, true), reference: base.reference, ratio: versus(before.median) });
+  }
+  return rows;
 }
 
 function treeRows(options: Options, kernel: Kernel): Row[] {
   const runsFor = (size: number) => (size >= 100_000 ? options.slowRuns : options.runs);
-  const model = new Map<number, { mount: number; umount: number }>();
+  const model = new Map<number, ModelSamples>();
   const real = new Map<number, { mount: Measured; umount: Measured }>();
   for (const size of TREE_SIZES) {
     progress(`model: ${count(size)} mounts, then umount -l`);
-    const samples = runModel('mounts', size, runsFor(size));
-    model.set(size, { mount: medianOf(samples, 'mount'), umount: medianOf(samples, 'umount-l') });
+    model.set(size, modelRun(options, 'mounts', size, runsFor(size)));
     progress(`kernel: ${count(size)} mounts, then umount -l`);
     real.set(size, kernelTree(kernel, size, runsFor(size)));
   }
-  const m10 = model.get(10_000)!.mount;
   const k10 = real.get(10_000)!.mount;
-  const rows: Row[] = [
-    { group: '1', what: `${count(10_000)} tmpfs mounts under one directory`, model: perOp(m10, 10_000), reference: cell(k10, (ns, n) => `kernel ${perOp(ns, n)}`), ratio: perOpRatio(m10, 10_000, k10) },
-  ];
-  let before: { size: number; model: number; kernel: Measured } | null = null;
+  const rows: Row[] = modelRows(
+    { group: '1', what: `${count(10_000)} tmpfs mounts under one directory`, reference: cell(k10, (s, n) => `kernel ${perOpSpread(s, n)}`) },
+    model.get(10_000)!,
+    'mount',
+    (s) => perOpSpread(s, 10_000),
+    (ns) => perOpRatio(ns, 10_000, k10),
+  );
+  let before: { size: number; model: ModelSamples; kernel: Measured } | null = null;
   for (const size of TREE_SIZES) {
-    const m = model.get(size)!.umount;
+    const m = model.get(size)!;
     const k = real.get(size)!.umount;
     const was = before;
-    const kernelCell = (ns: number, n: number) => {
+    const kernelCell = (s: Spread, n: number) => {
       const capped = n !== size ? ` at ${count(n)} (capped: fs.mount-max)` : '';
-      if (!was || 'skipped' in was.kernel) return `kernel ${duration(ns)}${capped}`;
+      if (!was || 'skipped' in was.kernel) return `kernel ${durationSpread(s)}${capped}`;
       const linear = n / was.kernel.size;
-      return `kernel ${duration(ns)}${capped} (×${(ns / was.kernel.ns).toFixed(1)} vs ${count(was.kernel.size)}; linear ×${linear.toFixed(linear % 1 ? 1 : 0)})`;
+      return `kernel ${durationSpread(s)}${capped} (×${(s.median / was.kernel.spread.median).toFixed(1)} vs ${count(was.kernel.size)}; linear ×${linear.toFixed(linear % 1 ? 1 : 0)})`;
     };
-    rows.push({
-      group: '1',
-      what: `umount -l of that tree, ${count(size)} mounts${was ? ' (growth; linear ×10)' : ''}`,
-      model: `${duration(m)}${was ? growth(m, was.model, was.size) : ''}`,
-      reference: cell(k, kernelCell),
-      ratio: perOpRatio(m, size, k),
-    });
+    // The growth figure compares each checkout with its own smaller tree.
+    const growth = (s: Spread, baseline: boolean) => {
+      const previous = was && (baseline ? was.model.before : was.model.now);
+      return previous ? ` (×${(s.median / spreadOf(previous, 'umount-l').median).toFixed(1)} vs ${count(was.size)})` : '';
+    };
+    rows.push(
+      ...modelRows(
+        { group: '1', what: `umount -l of that tree, ${count(size)} mounts${was ? ' (growth; linear ×10)' : ''}`, reference: cell(k, kernelCell) },
+        m,
+        'umount-l',
+        (s, baseline) => `${durationSpread(s)}${growth(s, baseline)}`,
+        (ns) => perOpRatio(ns, size, k),
+      ),
+    );
     before = { size, model: m, kernel: k };
   }
   return rows;
@@ -88,14 +130,26 @@ function treeRows(options: Options, kernel: Kernel): Row[] {
 
 function loopRows(options: Options, kernel: Kernel): Row[] {
   progress(`model and kernel: ${count(OPENCLOSE)} open/close pairs`);
-  const mOpen = medianOf(runModel('openclose', OPENCLOSE, options.runs), 'openclose');
+  const mOpen = modelRun(options, 'openclose', OPENCLOSE, options.runs);
   const kOpen = kernelLoop(kernel, 'openclose', OPENCLOSE, options.runs);
   progress(`model and kernel: ${count(CLONEMOVE)} open_tree + move_mount + umount`);
-  const mClone = medianOf(runModel('clonemove', CLONEMOVE, options.runs), 'clonemove');
+  const mClone = modelRun(options, 'clonemove', CLONEMOVE, options.runs);
   const kClone = kernelLoop(kernel, 'clonemove', CLONEMOVE, options.runs);
   return [
-    { group: '1', what: `${count(OPENCLOSE)} open + close of a file inside a mount`, model: perOp(mOpen, OPENCLOSE), reference: cell(kOpen, (ns, n) => `kernel ${perOp(ns, n)}`), ratio: perOpRatio(mOpen, OPENCLOSE, kOpen) },
-    { group: '1', what: `${count(CLONEMOVE)} × open_tree(OPEN_TREE_CLONE) + move_mount + close + umount`, model: perOp(mClone, CLONEMOVE), reference: cell(kClone, (ns, n) => `kernel ${perOp(ns, n)}`), ratio: perOpRatio(mClone, CLONEMOVE, kClone) },
+    ...modelRows(
+      { group: '1', what: `${count(OPENCLOSE)} open + close of a file inside a mount`, reference: cell(kOpen, (s, n) => `kernel ${perOpSpread(s, n)}`) },
+      mOpen,
+      'openclose',
+      (s) => perOpSpread(s, OPENCLOSE),
+      (ns) => perOpRatio(ns, OPENCLOSE, kOpen),
+    ),
+    ...modelRows(
+      { group: '1', what: `${count(CLONEMOVE)} × open_tree(OPEN_TREE_CLONE) + move_mount + close + umount`, reference: cell(kClone, (s, n) => `kernel ${perOpSpread(s, n)}`) },
+      mClone,
+      'clonemove',
+      (s) => perOpSpread(s, CLONEMOVE),
+      (ns) => perOpRatio(ns, CLONEMOVE, kClone),
+    ),
   ];
 }
 
@@ -105,22 +159,17 @@ function loopRows(options: Options, kernel: Kernel): Row[] {
  */
 function propagationRows(options: Options, kernel: Kernel): Row[] {
   progress(`model and kernel: a mount and its umount under ${count(PEERS)} shared peers`);
-  const modelSamples = runModel('propagate', PEERS, options.runs);
-  const copies = medianOf(modelSamples, 'prop-copies');
+  const model = modelRun(options, 'propagate', PEERS, options.runs);
+  const copies = spreadOf(model.now, 'prop-copies').median;
   const modelled = copies === PEERS + 1;
   const samples = 'skipped' in kernel ? null : kernel.run('propagate', PEERS, options.runs);
-  const row = (what: string, metric: string): Row => {
-    const m = modelled ? medianOf(modelSamples, metric) : null;
-    const k = samples ? medianOf(samples, metric) : null;
-    return {
-      group: '2',
-      what,
-      model: m !== null ? duration(m) : `not modelled yet (issue 5)${copies > 0 ? `: ${count(copies)} ${copies === 1 ? 'copy' : 'copies'}` : ''}`,
-      reference: k !== null ? `kernel ${duration(k)}` : `skipped: ${(kernel as { skipped: string }).skipped}`,
-      ratio: m !== null && k !== null ? ratio(m, k) : '—',
-    };
+  const row = (what: string, metric: string): Row[] => {
+    const k = samples ? spreadOf(samples, metric) : null;
+    const reference = k !== null ? `kernel ${durationSpread(k)}` : `skipped: ${(kernel as { skipped: string }).skipped}`;
+    if (!modelled) return [{ group: '2', what, model: `not modelled yet (issue 5)${copies > 0 ? `: ${count(copies)} ${copies === 1 ? 'copy' : 'copies'}` : ''}`, reference, ratio: '—' }];
+    return modelRows({ group: '2', what, reference }, model, metric, (s) => durationSpread(s), (ns) => (k !== null ? ratio(ns, k.median) : '—'));
   };
-  return [row(`mount under a peer group of ${count(PEERS)} shared peers (${count(PEERS + 1)} copies)`, 'prop-mount'), row('umount of it (and of every copy)', 'prop-umount')];
+  return [...row(`mount under a peer group of ${count(PEERS)} shared peers (${count(PEERS + 1)} copies)`, 'prop-mount'), ...row('umount of it (and of every copy)', 'prop-umount')];
 }
 
 export function kernelRows(options: Options, kernel: Kernel): Row[] {

@@ -198,7 +198,8 @@ export interface Kernel {
   readonly ids: { mnt: number; ns: number; ino: number; sb: number; dev: number; file: number; pid: number };
   /** mnt_group_ida: the peer group ids in use (ida_alloc_min(…, 1) hands out the lowest free one). */
   readonly mnt_group_ida: Set<number>;
-  readonly mount_hashtable: Map<string, Mount[]>;
+  /** Keyed by the parent's mnt_id, then the mountpoint's ino: lookup-mnt.ts. */
+  readonly mount_hashtable: Map<number, Map<number, Mount[]>>;
   /** ≤5.2: the global `unmounted` hlist of fs_pins. */
   readonly unmounted: FsPin[];
   /** 5.3+: the global `unmounted` hlist of mounts. */

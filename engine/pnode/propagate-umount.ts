@@ -25,13 +25,15 @@ const willBeUnmounted = (m: Mount) => (m.mnt_flags & MNT_UMOUNT) !== 0;
 const isMarked = (m: Mount) => (m.mnt_t_flags & T_MARKED) !== 0;
 const isLocked = (m: Mount) => (m.mnt_flags & MNT_LOCKED) !== 0;
 
-/** The list a mount is on (its mnt_list, reused for the candidates and to_umount lists). */
+/** The list a mount is on (its mnt_list, reused for the set, to_umount and candidates lists). */
 type List = Mount[];
 
-function listDel(list: List, m: Mount): void {
-  const i = list.indexOf(m);
-  if (i >= 0) list.splice(i, 1);
-}
+/**
+ * The candidates list. Entries leave it from anywhere
+ * (remove_from_candidate_list()), so it is a Set, whose delete() is O(1) as
+ * list_del_init() is, and whose iteration order is the list's.
+ */
+type Candidates = Set<Mount>;
 
 /**
  * Committed: flag it, hide it from its parent's children, take it out of
@@ -45,19 +47,20 @@ function umountOne(m: Mount, toUmount: List): void {
 }
 
 /** Analogous to fs/pnode.c:remove_from_candidate_list() (6.18). */
-function removeFromCandidateList(m: Mount, candidates: List): void {
+function removeFromCandidateList(m: Mount, candidates: Candidates): void {
   m.mnt_t_flags &= ~(T_MARKED | T_UMOUNT_CANDIDATE);
-  listDel(candidates, m);
+  candidates.delete(m);
 }
 
 /**
  * For each mount of the set, the mount at its mountpoint under everything
  * its parent propagates to; each is flagged a candidate and, unless it is
- * already being unmounted, put at the head of `candidates`. A child that is
- * a candidate already means the rest below that q has been seen.
+ * already being unmounted, put at the head of the candidates list. A child
+ * that is a candidate already means the rest below that q has been seen.
  * Analogous to fs/pnode.c:gather_candidates() (6.18).
  */
-function gatherCandidates(k: Kernel, set: List, candidates: List): void {
+function gatherCandidates(k: Kernel, set: List): Candidates {
+  const found: Mount[] = [];
   for (const m of set) {
     if (isCandidate(m)) continue;
     m.mnt_t_flags |= T_UMOUNT_CANDIDATE;
@@ -71,12 +74,13 @@ function gatherCandidates(k: Kernel, set: List, candidates: List): void {
           continue;
         }
         child.mnt_t_flags |= T_UMOUNT_CANDIDATE;
-        if (!willBeUnmounted(child)) candidates.unshift(child); // list_add()
+        if (!willBeUnmounted(child)) found.push(child); // list_add(): at the head, so the list is `found` reversed
       }
       q = propagationNext(q, p);
     }
   }
   for (const m of set) m.mnt_t_flags &= ~T_UMOUNT_CANDIDATE;
+  return new Set(found.reverse());
 }
 
 /**
@@ -98,7 +102,7 @@ function trimAncestors(m: Mount): void {
  * left goes now. Only m itself may leave the list here.
  * Analogous to fs/pnode.c:trim_one() (6.18).
  */
-function trimOne(m: Mount, candidates: List, toUmount: List): void {
+function trimOne(m: Mount, candidates: Candidates, toUmount: List): void {
   if (!isCandidate(m)) {
     // trim_ancestors() left it on list
     removeFromCandidateList(m, candidates);
@@ -133,7 +137,7 @@ function trimOne(m: Mount, candidates: List, toUmount: List): void {
  * up to (not including) the first locked one whose parent stays.
  * Analogous to fs/pnode.c:handle_locked() (6.18).
  */
-function handleLocked(m: Mount, candidates: List, toUmount: List): void {
+function handleLocked(m: Mount, candidates: Candidates, toUmount: List): void {
   let cutoff = m;
   if (!isCandidate(m)) {
     // trim_ancestors() left it on list
@@ -177,17 +181,20 @@ function reparent(k: Kernel, m: Mount): void {
 export function propagateUmount(k: Kernel, set: List): void {
   traced(k, 'propagate_umount', () => {
     const toUmount: List = []; // committed to unmounting
-    const candidates: List = []; // undecided umount candidates
     // collect all candidates
-    gatherCandidates(k, set, candidates);
-    // reduce the set until it's non-shifting
-    for (const m of [...candidates]) if (candidates.includes(m)) trimOne(m, candidates, toUmount);
-    // ... and non-revealing
-    while (candidates.length) handleLocked(candidates[0]!, candidates, toUmount);
+    const candidates = gatherCandidates(k, set); // undecided umount candidates
+    // reduce the set until it's non-shifting (list_for_each_entry_safe():
+    // trim_one() takes only m itself off the list, and a Set's iteration
+    // goes on past a deleted entry)
+    for (const m of candidates) trimOne(m, candidates, toUmount);
+    // ... and non-revealing: while (!list_empty()) handle_locked(first
+    // entry); handle_locked() always takes m off (with some of the entries
+    // after it), so the next first entry is the next one still on the list
+    for (const m of candidates) handleLocked(m, candidates, toUmount);
     // now toUmount consists of all acceptable candidates;
     // deal with reparenting of remaining overmounts on those
     for (const m of toUmount) if (m.overmount) reparent(k, m.overmount);
     // and fold them into the set
-    set.push(...toUmount);
+    for (const m of toUmount) set.push(m); // list_splice_tail_init() (a spread would overflow the stack on a long list)
   });
 }
