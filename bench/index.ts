@@ -16,6 +16,7 @@ import { kernelRows } from './sections/kernel';
 import { memoryRows } from './sections/memory';
 import { profileReport } from './sections/profile';
 import { shellRows } from './sections/shell';
+import { shellScaleRows } from './sections/shell-scale';
 import { specRows } from './sections/spec';
 import { renderTable, type Row } from './table';
 
@@ -41,6 +42,7 @@ async function main(): Promise<number> {
   if (options.sections.has('memory')) rows.push(...memoryRows(options));
   if (options.sections.has('spec')) rows.push(...(await specRows(options)));
   if (options.sections.has('shell')) rows.push(...shellRows(options, unavailableReason()));
+  if (options.sections.has('scale')) rows.push(...shellScaleRows(options));
   const profile = options.profile ? profileReport() : null;
   process.stdout.write(`\nmountspec bench, ${new Date().toISOString().slice(0, 10)}: ${machine()}\n\n${renderTable(rows)}\n\n${FOOTNOTE}\n`);
   if (profile) process.stdout.write(`\n${profile}\n`);

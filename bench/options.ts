@@ -1,7 +1,7 @@
 // `npm run bench -- [options]`:
 //   --runs N        runs per fast row (default 5)
 //   --slow-runs N   runs per slow row: 100,000 mounts, memory, the spec's own scripts (default 3)
-//   --only LIST     some of: kernel,memory,spec,shell (default all; "kernel" is rows 1 and 2)
+//   --only LIST     some of: kernel,memory,spec,shell,scale (default all; "kernel" is rows 1 and 2, "scale" row 6)
 //   --profile       also profile the model (node --cpu-prof) on rows 1 and 3 and print the hot spots
 //   --baseline REF  the spec rows (4) also for a fresh clone of git REF, run alternately with HEAD;
 //                   the model rows of section "kernel" (1, 2) also for REF's model (bench/model/baseline.ts),
@@ -9,7 +9,7 @@
 
 import { parseArgs } from 'node:util';
 
-export const SECTIONS = ['kernel', 'memory', 'spec', 'shell'] as const;
+export const SECTIONS = ['kernel', 'memory', 'spec', 'shell', 'scale'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Options {

@@ -18,18 +18,42 @@ export function toJsonLine(r: CommandResult): string {
   return JSON.stringify({ command: r.command, status: r.status, stdout: r.stdout, stderr: r.stderr, kernel: r.kernel, stuck: r.stuck });
 }
 
-/** The session as a terminal shows it: prompt, output, console kernel messages. */
+/** One command as a terminal shows it: prompt, output, console kernel messages. */
+function terminalText(r: CommandResult): string {
+  let text = `# ${r.command}\n${r.stdout}${r.stderr}`;
+  for (const line of r.kernel) text += `${line}\n`;
+  // The lines after a stuck one were typed but never read: a terminal shows nothing more.
+  if (r.stuck) text += `-- stuck: "${r.command}" never returned; the shell takes no more input --\n`;
+  return text;
+}
+
+/** The session as a terminal shows it, up to the first stuck command. */
 export function toTerminal(results: readonly CommandResult[]): string {
   let text = '';
   for (const r of results) {
-    text += `# ${r.command}\n${r.stdout}${r.stderr}`;
-    for (const line of r.kernel) text += `${line}\n`;
-    if (!r.stuck) continue;
-    // The lines after it were typed but never read: a terminal shows nothing more.
-    text += `-- stuck: "${r.command}" never returned; the shell takes no more input --\n`;
-    break;
+    text += terminalText(r);
+    if (r.stuck) break;
   }
   return text;
+}
+
+/** Collects output into chunks of about 64 KiB: a write per command would cost more than the command. */
+function chunked(out: (text: string) => void): { write(text: string): void; flush(): void } {
+  let pending: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (pending.length) out(pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  return {
+    write(text) {
+      pending.push(text);
+      size += text.length;
+      if (size >= 1 << 16) flush();
+    },
+    flush,
+  };
 }
 
 function readTranscript(file: string): string {
@@ -51,9 +75,19 @@ async function run({ values, positionals }: CheckedArgs, out: (text: string) => 
   for (const line of lines) checkDialect(line); // every line, before the engine loads and anything runs
   const { createBackend } = require('./backends') as typeof import('./backends'); // eslint-disable-line @typescript-eslint/no-require-imports
   const backend = await createBackend(kernel);
-  const results = await backend.run(lines);
-  if (values.json) out(results.map((r) => `${toJsonLine(r)}\n`).join(''));
-  else out(`[mountspec] kernel: ${backend.id} (${backend.description})\n${toTerminal(results)}`);
+  // Each result is printed as it comes and none is kept (a backend that can
+  // stream them), so a long transcript runs in memory that does not grow.
+  const output = chunked(out);
+  if (!values.json) output.write(`[mountspec] kernel: ${backend.id} (${backend.description})\n`);
+  let stopped = false;
+  const print = (r: CommandResult) => {
+    if (stopped) return;
+    output.write(values.json ? `${toJsonLine(r)}\n` : terminalText(r));
+    stopped = !values.json && r.stuck;
+  };
+  if (backend.stream) await backend.stream(lines, print);
+  else for (const r of await backend.run(lines)) print(r);
+  output.flush();
 }
 
 type Io = { out: (text: string) => void; err: (text: string) => void };

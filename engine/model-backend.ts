@@ -13,5 +13,10 @@ export function createModelBackend(id: VariantId): Backend {
       const session = new ModelSession(id);
       return lines.map((line) => session.run(line));
     },
+    async stream(lines, each): Promise<void> {
+      for (const line of lines) checkDialect(line);
+      const session = new ModelSession(id, { snapshots: false });
+      for (const line of lines) each(session.run(line));
+    },
   };
 }

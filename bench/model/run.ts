@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { BUILD_DIR, REPO_ROOT } from '../paths';
 import { parseSamples, type Sample } from '../samples';
 
-export type ModelWorkload = 'mounts' | 'openclose' | 'clonemove' | 'propagate' | 'memory' | 'session';
+export type ModelWorkload = 'mounts' | 'openclose' | 'clonemove' | 'propagate' | 'memory' | 'session' | 'commands' | 'nested';
 
 export const PROFILE_DIR = join(BUILD_DIR, 'profiles');
 

@@ -11,9 +11,10 @@ import { writeFileSync } from 'node:fs';
 import type { Sample } from '../samples';
 import { bytesPerMount } from './memory';
 import { sessionRun } from './session';
+import { nestedShells, simpleCommands } from './shell-scale';
 import { WORKLOADS } from './workloads';
 
-const ALL: Readonly<Record<string, (n: number) => Sample[]>> = { ...WORKLOADS, memory: bytesPerMount, session: sessionRun };
+const ALL: Readonly<Record<string, (n: number) => Sample[]>> = { ...WORKLOADS, memory: bytesPerMount, session: sessionRun, commands: simpleCommands, nested: nestedShells };
 
 /** CLOCK_MONOTONIC in µs: the clock of a .cpuprofile's timestamps. */
 function micros(): number {

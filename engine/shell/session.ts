@@ -42,13 +42,21 @@ interface Output {
 
 export class ModelSession {
   readonly kernel: Kernel;
+  private readonly snapshots: boolean;
   private readonly shells: Shell[];
   private stuck = false;
   /** The top shell exited: later lines are never read (reported like a stuck shell's). */
   private ended = false;
 
-  constructor(variant: VariantId | Variant) {
+  /**
+   * `snapshots: false` leaves out each result's `state` (the picture of
+   * every mount and task): the CLI prints none, and taking one per line
+   * costs as much as the whole state, so nested shells (a task each) made
+   * a transcript quadratic.
+   */
+  constructor(variant: VariantId | Variant, options: { readonly snapshots?: boolean } = {}) {
     const { kernel, shell } = createKernel(variant);
+    this.snapshots = options.snapshots ?? true;
     this.kernel = kernel;
     this.shells = [{ task: shell, name: 'bash', posix: false, linesRead: 0, status: 0, tcwd: '/', resume: null }];
     this.topTask = shell;
@@ -87,7 +95,7 @@ export class ModelSession {
       kernel: this.kernel.log.slice(logStart),
       stuck: this.stuck,
       mountinfo: this.topTask.exited ? this.lastMountinfo : (this.lastMountinfo = renderMountinfo(this.topTask)),
-      state: snapshot(this.kernel),
+      ...(this.snapshots ? { state: snapshot(this.kernel) } : {}),
     };
   }
 

@@ -47,6 +47,12 @@ export interface Backend {
   readonly description: string;
   /** Runs the lines in a fresh initial state; never throws for a stuck command. */
   run(lines: readonly TranscriptLine[]): Promise<CommandResult[]>;
+  /**
+   * The same, handing each result to `each` as it comes and keeping none,
+   * without `state` (the CLI's way: memory does not grow with the
+   * transcript). Optional: without it, callers use run().
+   */
+  stream?(lines: readonly TranscriptLine[], each: (result: CommandResult) => void): Promise<void>;
 }
 
 /**
