@@ -2,8 +2,10 @@
 // its mount) and what its last close does (__fput, with dissolve_on_fput()
 // for the file open_tree(OPEN_TREE_CLONE) returned).
 
+import { RLIMIT_NOFILE_CUR } from '../kernel/constants';
 import { traced } from '../kernel/kernel';
 import type { File, Kernel, Path, Task, UserNamespace } from '../kernel/types';
+import { fail, ok, type SyscallResult } from '../result';
 import { dissolveOnFput } from '../namespace/dissolve-on-fput';
 import { mntputNoExpire, pathGet } from '../namespace/refs';
 
@@ -14,11 +16,14 @@ export function allocFile(k: Kernel, path: Path, options: { needUnmount?: boolea
   return options.userNs ? { ...file, userNs: options.userNs } : file;
 }
 
-/** The lowest free fd (get_unused_fd_flags). */
-export function unusedFd(task: Task): number {
+/**
+ * The lowest free fd, which must be below RLIMIT_NOFILE (EMFILE).
+ * Analogous to fs/file.c:get_unused_fd_flags() -> alloc_fd().
+ */
+export function unusedFd(task: Task): SyscallResult<number> {
   let fd = 0;
   while (task.files.has(fd)) fd++;
-  return fd;
+  return fd < RLIMIT_NOFILE_CUR ? ok(fd) : fail('EMFILE');
 }
 
 /** fd_install(): the table takes over the caller's f_count reference. */

@@ -3,10 +3,11 @@
 // "..", with procfs's /proc/self/fd/N magic links jumping to a file's path.
 // The walk takes no references: a caller that keeps the path calls pathGet().
 
-import { AT_FDCWD, MNT_NOSYMFOLLOW } from '../kernel/constants';
+import { AT_FDCWD, MNT_NOSYMFOLLOW, NAME_MAX, PATH_MAX } from '../kernel/constants';
 import type { Dentry, Kernel, Mount, Path, Task } from '../kernel/types';
 import { mntHasParent } from '../namespace/alloc';
 import { lookupMnt } from '../namespace/lookup-mnt';
+import { procPidDir } from './procfs';
 import { fail, ok, type SyscallResult } from '../result';
 
 export interface LookupOptions {
@@ -66,23 +67,53 @@ function startAt(task: Task, dfd: number): SyscallResult<Path> {
   return ok(file.f_path);
 }
 
-/** One step into a procfs directory; fd entries jump to the file's path (nd_jump_link). */
-function procStep(task: Task, at: Path, name: string): SyscallResult<Path> {
-  if (at.dentry.proc?.kind === 'fd-dir') {
+/**
+ * One step into a procfs directory. Magic links jump (nd_jump_link()): an
+ * fd entry to the file's path, /proc/PID/root to that task's root
+ * (proc_root_link(); the caller is root, so ptrace_may_access() allows it).
+ */
+function procStep(k: Kernel, task: Task, at: Path, name: string): SyscallResult<Path> {
+  const proc = at.dentry.proc!;
+  if (proc.kind === 'fd-dir') {
     if (!/^\d+$/.test(name)) return fail('ENOENT');
     const file = task.files.get(Number(name));
     return file ? ok(file.f_path) : fail('ENOENT');
   }
-  const child = at.dentry.children.get(name);
+  if (proc.kind === 'pid' && name === 'root') {
+    const owner = k.tasks.get(proc.pid);
+    return owner ? ok(owner.root) : fail('ENOENT'); // the task has exited
+  }
+  const child = at.dentry.children.get(name) ?? (proc.kind === 'root' ? procPidDir(k, at.dentry, name) : null);
   return child ? ok({ mnt: at.mnt, dentry: child }) : fail('ENOENT');
 }
 
-/** The link /proc/self/fd/N itself, as a walk that does not follow it ends on: a non-directory that is no mount's root. */
+/** A magic link itself (/proc/self/fd/N, /proc/PID/root), as a walk that does not follow it ends on: a non-directory that is no mount's root. */
 function magicLink(fdDir: Dentry, name: string): Dentry {
   return { ino: 0, name, d_parent: fdDir, d_sb: fdDir.d_sb, kind: 'file', children: new Map() };
 }
 
-/** `viaLink`: the last component was a /proc/self/fd/N magic link, followed. */
+
+/**
+ * A path as getname() copies it in from user space: PATH_MAX bytes or
+ * more (the NUL would not fit) is ENAMETOOLONG, whatever the path names.
+ * Analogous to fs/namei.c:getname_flags() (6.18).
+ */
+export function getnameTooLong(name: string): boolean {
+  // A UTF-16 unit is at most 3 bytes of UTF-8: short names skip the count.
+  return name.length >= PATH_MAX / 3 && Buffer.byteLength(name) >= PATH_MAX;
+}
+
+/**
+ * A name the directory's ->lookup() refuses: tmpfs (simple_lookup()) says
+ * ENAMETOOLONG past NAME_MAX bytes. procfs's lookups only know their own
+ * names, so anything else there is ENOENT.
+ */
+function nameTooLong(dir: Dentry, name: string): boolean {
+  // As in getnameTooLong(), short names skip the count.
+  return !dir.proc && name.length > NAME_MAX / 3 && Buffer.byteLength(name) > NAME_MAX;
+}
+
+/** `viaLink`: the last component was a procfs magic link (/proc/self/fd/N, /proc/PID/root), followed. */
 export type LookupResult = { readonly path: Path; readonly last?: string; readonly viaLink?: boolean };
 
 /**
@@ -91,6 +122,7 @@ export type LookupResult = { readonly path: Path; readonly last?: string; readon
  * Analogous to fs/namei.c:filename_lookup() / filename_parentat() (6.x).
  */
 export function pathLookupAt(k: Kernel, task: Task, dfd: number, name: string, options: LookupOptions = {}): SyscallResult<LookupResult> {
+  if (getnameTooLong(name)) return fail('ENAMETOOLONG');
   if (name === '') {
     if (!options.emptyPath) return fail('ENOENT');
     const start = startAt(task, dfd);
@@ -112,6 +144,8 @@ export function pathLookupAt(k: Kernel, task: Task, dfd: number, name: string, o
     const dir = walk(k, task, cur, parts);
     if (!dir.ok) return dir;
     if (dir.value.path.dentry.kind !== 'dir') return fail('ENOTDIR');
+    // The caller's lookup of the last component (filename_create()'s) would refuse it.
+    if (last !== '.' && last !== '..' && nameTooLong(dir.value.path.dentry, last)) return fail('ENAMETOOLONG');
     return ok({ path: dir.value.path, last });
   }
   const found = walk(k, task, cur, parts, options.follow ?? true);
@@ -133,8 +167,8 @@ function walk(k: Kernel, task: Task, start: Path, parts: readonly string[], foll
       continue;
     }
     if (cur.dentry.proc) {
-      viaLink = cur.dentry.proc.kind === 'fd-dir';
-      const next = procStep(task, cur, part);
+      viaLink = cur.dentry.proc.kind === 'fd-dir' || (cur.dentry.proc.kind === 'pid' && part === 'root');
+      const next = procStep(k, task, cur, part);
       if (viaLink && next.ok && !followLast && i === parts.length - 1) return ok({ path: { mnt: cur.mnt, dentry: magicLink(cur.dentry, part) }, viaLink: false });
       if (!next.ok) return next;
       // /proc/self, /proc/self/fd/N and /proc/self/ns/user are symlinks: a
@@ -147,7 +181,7 @@ function walk(k: Kernel, task: Task, start: Path, parts: readonly string[], foll
       continue;
     }
     const child = cur.dentry.children.get(part);
-    if (!child) return fail('ENOENT');
+    if (!child) return fail(nameTooLong(cur.dentry, part) ? 'ENAMETOOLONG' : 'ENOENT'); // lookup_slow(): the filesystem's ->lookup()
     cur = followMount(k, { mnt: cur.mnt, dentry: child });
   }
   return ok({ path: cur, viaLink });

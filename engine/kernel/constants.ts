@@ -112,6 +112,17 @@ export const MOVE_MOUNT_T_AUTOMOUNTS = 0x20;
 export const MOVE_MOUNT_T_EMPTY_PATH = 0x40;
 export const MOVE_MOUNT__MASK = 0x77;
 
+/** include/uapi/linux/limits.h: a path's bytes with its NUL, and one component's. */
+export const PATH_MAX = 4096;
+export const NAME_MAX = 255;
+
+/**
+ * RLIMIT_NOFILE's soft limit for every task: 1024, the kernel's default
+ * (INR_OPEN_CUR, init's). The live backend's shell runs with the same
+ * (`ulimit -S -n 1024`), whatever limit the host gave its parent.
+ */
+export const RLIMIT_NOFILE_CUR = 1024;
+
 /** open(2) flags the model understands. */
 export const O_RDONLY = 0;
 export const O_WRONLY = 1;

@@ -29,7 +29,11 @@ export type ProcNode =
   | { readonly kind: 'id-map' }
   /** /proc/self/ns and its `user` entry: opening that one gives a file pinning the opener's user namespace (nsfs). */
   | { readonly kind: 'ns-dir' }
-  | { readonly kind: 'ns-user' };
+  | { readonly kind: 'ns-user' }
+  /** /proc/PID: made on lookup for a live task (procfs.ts:procPidDir()). */
+  | { readonly kind: 'pid'; readonly pid: number }
+  /** /proc/PID/root: a magic link to that task's root. */
+  | { readonly kind: 'pid-root'; readonly pid: number };
 
 /** struct super_block: one mounted filesystem instance. */
 export interface SuperBlock {

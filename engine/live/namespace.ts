@@ -54,7 +54,9 @@ export const NAMESPACE_CAPS = ['sys_admin', 'setfcap'] as const;
 // treats a socket on stdin as an ssh session. It lives outside the new root:
 // an open unlinked file there would make a read-only remount of / (what
 // `umount /` does) fail with EBUSY. Opening it blocks until we open it too,
-// on the "-fifo" line. The shell starts with fds 0-2 only.
+// on the "-fifo" line. The shell starts with fds 0-2 only, and with
+// RLIMIT_NOFILE's soft limit at 1024 as in the model (Node raised its own to
+// the hard limit, and bash answers "exec N<PATH" by it).
 function setupScript(copy: string): string {
   return `
 set -e
@@ -76,6 +78,7 @@ cd /
 for fd in /proc/self/fd/*; do fd=\${fd##*/}; if [ "$fd" -gt 2 ]; then eval "exec $fd<&-"; fi; done
 printf '%s\\n' "$ready"
 unset tmp dirs mkdir cp mount pivot_root mkfifo ready OLDPWD
+ulimit -S -n 1024
 exec -a bash /bin/bash
 `;
 }

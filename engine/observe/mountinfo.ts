@@ -1,6 +1,8 @@
 // /proc/self/mountinfo, as the kernel prints it for a task: the mounts of
 // the task's namespace in mount-id order (the 6.8+ rbtree), each only if it
-// can be reached from the task's root.
+// can be reached from the task's root. Fields are separated by spaces, so
+// the kernel writes a space, tab, newline or backslash inside one as an
+// octal escape (\040 \011 \012 \134); engine/userspace/mountinfo.ts reads them back.
 
 import { MNT_NOATIME, MNT_NODEV, MNT_NODIRATIME, MNT_NOEXEC, MNT_NOSUID, MNT_NOSYMFOLLOW, MNT_READONLY, MNT_RELATIME } from '../kernel/constants';
 import type { Mount, Path, Task } from '../kernel/types';
@@ -8,6 +10,16 @@ import { getDominatingId } from '../pnode/get-dominating-id';
 import { isMntShared, isMntUnbindable } from '../pnode/pnode';
 import { pathFromRoot } from '../fs/namei';
 import { dentryPath } from '../fs/super';
+
+/**
+ * A field with " \t\n\\" written as \ooo, as seq_escape() does for the root
+ * (seq_dentry()), the mountpoint (seq_path_root()), the type (show_type())
+ * and the source (mangle()) in show_mountinfo().
+ * Analogous to fs/seq_file.c:seq_escape() with fs/proc_namespace.c's " \t\n\\".
+ */
+function mangle(field: string): string {
+  return field.replace(/[ \t\n\\]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
+}
 
 /** show_mnt_opts(): the per-mount options (nosymfollow 5.10+, idmapped 5.12+ last). */
 function mountOptions(m: Mount): string {
@@ -59,7 +71,7 @@ export function renderMountinfo(task: Task): string {
     const where = pathFromRoot({ mnt: m, dentry: m.mnt_root }, task.root);
     if (where === null) continue; // SEQ_SKIP: outside the task's root
     const optional = taggedFields(m, task.root);
-    out += `${m.mnt_id} ${m.mnt_parent.mnt_id} ${m.mnt_sb.s_dev} ${dentryPath(m.mnt_root)} ${where} ${mountOptions(m)}${optional} - ${m.mnt_sb.fstype} ${m.mnt_sb.source} ${superOptions(m)}\n`;
+    out += `${m.mnt_id} ${m.mnt_parent.mnt_id} ${m.mnt_sb.s_dev} ${mangle(dentryPath(m.mnt_root))} ${mangle(where)} ${mountOptions(m)}${optional} - ${mangle(m.mnt_sb.fstype)} ${mangle(m.mnt_sb.source)} ${superOptions(m)}\n`;
   }
   return out;
 }

@@ -166,8 +166,10 @@ export class ModelSession {
       const opened = sys.openat({ dfd: AT_FDCWD, path: r.path, flags: O_RDONLY });
       if (!opened.ok) return `${r.path}: ${strerror(opened.errno)}`;
       if (opened.value !== r.fd) {
-        sys.dup2({ oldfd: opened.value, newfd: r.fd });
+        // bash's do_redirection_internal(): dup2() onto N, then close the one it opened.
+        const duped = sys.dup2({ oldfd: opened.value, newfd: r.fd });
         sys.close({ fd: opened.value });
+        if (!duped.ok) return `${r.fd}: ${strerror(duped.errno)}`;
       }
     }
     return null;

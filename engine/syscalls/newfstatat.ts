@@ -19,7 +19,7 @@ export interface Stat {
   readonly st_mode: number;
 }
 
-/** A /proc/self/fd/N entry, seen without following it: the fd's file. */
+/** A procfs magic link seen without following it (/proc/self/fd/N: the fd's file; /proc/PID/root: the task's root). */
 export interface FdLink {
   readonly link: Path;
   /** The link's fd is an nsfs file (/proc/self/ns/user): it reads as "user:[INUM]", no path. */
@@ -27,19 +27,24 @@ export interface FdLink {
 }
 
 /**
- * The last component looked up without following it: procfs's fd entries
+ * The last component looked up without following it: procfs's fd entries and /proc/PID/root
  * are symlinks (magic links), everything else in the model is what the walk
  * finds. The walk itself always follows; this looks at the parent first.
  * Analogous to fs/namei.c:filename_lookup() without LOOKUP_FOLLOW.
  */
 export function lookupNoFollow(k: Kernel, task: Task, dfd: number, name: string): SyscallResult<Path | FdLink> {
   const parent = pathLookupAt(k, task, dfd, name, { parent: true });
-  if (parent.ok && parent.value.path.dentry.proc?.kind === 'fd-dir' && !name.endsWith('/')) {
+  const proc = parent.ok && !name.endsWith('/') ? parent.value.path.dentry.proc : undefined;
+  if (parent.ok && proc?.kind === 'fd-dir') {
     const last = parent.value.last!;
     if (last !== '.' && last !== '..') {
       const file = /^\d+$/.test(last) ? task.files.get(Number(last)) : undefined;
       return file ? ok(file.userNs ? { link: file.f_path, userNs: file.userNs } : { link: file.f_path }) : fail('ENOENT');
     }
+  }
+  if (parent.ok && proc?.kind === 'pid' && parent.value.last === 'root') {
+    const owner = k.tasks.get(proc.pid);
+    return owner ? ok({ link: owner.root }) : fail('ENOENT');
   }
   const found = pathLookupAt(k, task, dfd, name, { emptyPath: false });
   return found.ok ? ok(found.value.path) : found;

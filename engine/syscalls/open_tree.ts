@@ -1,7 +1,7 @@
 import { AT_EMPTY_PATH, AT_NO_AUTOMOUNT, AT_RECURSIVE, AT_SYMLINK_NOFOLLOW, OPEN_TREE_CLOEXEC, OPEN_TREE_CLONE } from '../kernel/constants';
 import { traced } from '../kernel/kernel';
 import type { File, Kernel, Mount, Task } from '../kernel/types';
-import { allocFile, fdInstall, unusedFd } from '../fs/file';
+import { allocFile, fdInstall, fput, unusedFd } from '../fs/file';
 import { pathLookupAt } from '../fs/namei';
 import { allocMntNs, subtree } from '../namespace/alloc';
 import { __doLoopback } from '../namespace/do-loopback';
@@ -81,7 +81,11 @@ export function openTree(k: Kernel, task: Task, args: OpenTreeArgs): SyscallResu
     const opened = vfsOpenTree(k, task, args);
     if (!opened.ok) return opened;
     const fd = unusedFd(task);
-    fdInstall(task, fd, opened.value);
-    return ok(fd);
+    if (!fd.ok) {
+      fput(k, task, opened.value); // no fd for it: the file goes (its last put dissolves a clone)
+      return fd;
+    }
+    fdInstall(task, fd.value, opened.value);
+    return fd;
   });
 }

@@ -3,7 +3,7 @@ import type { Kernel, Task } from '../kernel/types';
 import { fdInstall, fput, unusedFd } from '../fs/file';
 import { doMountSetattr, wantsMountSetattr, type MountKattr } from '../namespace/do-mount-setattr';
 import type { MountAttr } from './mount_setattr';
-import { fail, ok, type SyscallResult } from '../result';
+import { fail, type SyscallResult } from '../result';
 import { enterSyscall } from './entry';
 import { vfsOpenTree } from './open_tree';
 
@@ -41,7 +41,11 @@ export function openTreeAttr(k: Kernel, task: Task, args: OpenTreeAttrArgs): Sys
       }
     }
     const fd = unusedFd(task);
-    fdInstall(task, fd, file);
-    return ok(fd);
+    if (!fd.ok) {
+      fput(k, task, file);
+      return fd;
+    }
+    fdInstall(task, fd.value, file);
+    return fd;
   });
 }

@@ -1,9 +1,9 @@
 import { O_CREAT, O_DIRECTORY, O_PATH, O_RDWR, O_WRONLY } from '../kernel/constants';
 import type { Kernel, Task } from '../kernel/types';
 import { allocFile, fdInstall, unusedFd } from '../fs/file';
-import { pathLookupAt } from '../fs/namei';
+import { getnameTooLong, pathLookupAt } from '../fs/namei';
 import { isReadonly, newDentry } from '../fs/super';
-import { fail, ok, type SyscallResult } from '../result';
+import { fail, type SyscallResult } from '../result';
 import { enterSyscall } from './entry';
 
 export interface OpenatArgs {
@@ -24,6 +24,10 @@ export function openat(k: Kernel, task: Task, args: OpenatArgs): SyscallResult<n
     // (build_open_flags(): acc_mode has no MAY_WRITE), so it opens on a
     // read-only mount; creating one needs mnt_want_write().
     const writing = (args.flags & (O_WRONLY | O_RDWR)) !== 0;
+    // do_sys_openat2(): getname(), then an fd, then the walk.
+    if (getnameTooLong(args.path)) return fail('ENAMETOOLONG');
+    const fd = unusedFd(task);
+    if (!fd.ok) return fd;
     let found = pathLookupAt(k, task, args.dfd, args.path);
     if (!found.ok && found.errno === 'ENOENT' && args.flags & O_CREAT) {
       const parent = pathLookupAt(k, task, args.dfd, args.path, { parent: true });
@@ -39,10 +43,9 @@ export function openat(k: Kernel, task: Task, args: OpenatArgs): SyscallResult<n
     if (args.flags & O_DIRECTORY && path.dentry.kind !== 'dir') return fail('ENOTDIR');
     if ((writing || args.flags & O_CREAT) && path.dentry.kind === 'dir') return fail('EISDIR'); // do_open()/may_open(): not a directory with O_CREAT or for writing
     if (writing && isReadonly(path.mnt)) return fail('EROFS');
-    const fd = unusedFd(task);
     // /proc/self/ns/user: an nsfs file on the opener's user namespace (ns_get_path()).
     const userNs = path.dentry.proc?.kind === 'ns-user' ? task.user_ns : undefined;
-    fdInstall(task, fd, allocFile(k, path, { oPath: (args.flags & O_PATH) !== 0, userNs }));
-    return ok(fd);
+    fdInstall(task, fd.value, allocFile(k, path, { oPath: (args.flags & O_PATH) !== 0, userNs }));
+    return fd;
   });
 }

@@ -194,6 +194,11 @@ function isSharedTree(ctx: ProgramContext, dir: string): boolean {
   return root !== undefined && shared(root);
 }
 
+/** sys-utils/mount.c:safe_fputs(): a control character prints as "?". */
+function safe(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f]/g, '?');
+}
+
 /** `mount` alone: "SOURCE on TARGET type FSTYPE (OPTIONS)" for each line of mountinfo. */
 function listMounts(ctx: ProgramContext): ProgramOutcome {
   const table = readMountinfo(ctx);
@@ -203,7 +208,7 @@ function listMounts(ctx: ProgramContext): ProgramOutcome {
     return exit(MNT_EX_SYSERR);
   }
   for (const entry of parseMountinfo(table)) {
-    ctx.out(`${entry.source} on ${entry.mountPoint} type ${entry.fsType} (${mergeOptstr(entry.mountOptions, entry.superOptions)})\n`);
+    ctx.out(`${safe(entry.source)} on ${safe(entry.mountPoint)} type ${safe(entry.fsType)} (${mergeOptstr(entry.mountOptions, entry.superOptions)})\n`);
   }
   return exit(0);
 }
