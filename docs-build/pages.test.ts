@@ -37,7 +37,7 @@ before(async () => {
 
 describe('pages', () => {
   it('should write an index, a citations page, a page per feature and the assets', () => {
-    assert.deepEqual([...files.keys()].sort(), ['assets/site.css', 'assets/site.js', 'citations.html', 'features/outcomes.html', 'features/safety.html', 'index.html']);
+    assert.deepEqual([...files.keys()].sort(), ['assets/favicon.svg', 'assets/mount-tree.js', 'assets/site.css', 'assets/site.js', 'citations.html', 'features/outcomes.html', 'features/safety.html', 'index.html']);
   });
 
   it('should show a feature containing <script> as text, in every place it appears', () => {
@@ -45,7 +45,9 @@ describe('pages', () => {
     const index = files.get('index.html') ?? '';
     for (const html of [page, index]) {
       assert.ok(!/<script>alert|<img src=x|javascript:/i.test(html), 'unescaped feature text');
-      assert.equal((html.match(/<script/g) ?? []).length, 1, 'only our own script tag');
+      const scripts = html.match(/<script[^>]*>/g) ?? [];
+      assert.ok(scripts.length >= 1);
+      for (const tag of scripts) assert.match(tag, /^<script (src="(\.\.\/)*assets\/(mount-tree|site)\.js" defer|type="application\/json" id="mount-tree-data")>$/, 'only our own script tags');
     }
     assert.match(page, /<title>Safety &lt;script&gt;alert\(&quot;feature&quot;\)&lt;\/script&gt; · mountspec<\/title>/);
     assert.match(page, /Prose with raw HTML &#x3C;script>alert\("narrative"\)&#x3C;\/script>/);
@@ -66,16 +68,17 @@ describe('pages', () => {
     assert.match(run, /<a href="#L16-L22">Then &quot;hang&quot; exits with status 0<\/a>/);
     assert.match(run, /<pre class="message" tabindex="0">expected &quot;hang&quot; to exit with status 0/);
     assert.match(run, /<span class="cmd">hang<\/span> <span class="note note-stuck">\[never returned: the shell is stuck\]<\/span>/);
-    assert.match(run, /<pre class="kernel-log" tabindex="0">watchdog: BUG: soft lockup - CPU#0 stuck for 22s! \[hang:2\]/);
-    assert.equal((run.match(/<svg class="mount-tree"/g) ?? []).length, 2);
+    assert.match(run, /<h3>Kernel log, modelled<\/h3>/);
+    assert.match(run, /<pre class="kernel-log modelled" tabindex="0">watchdog: BUG: soft lockup - <span class="invented" title="made up by the model, not captured">CPU#0<\/span> stuck for <span class="invented"[^>]*>22s!<\/span> <span class="invented"[^>]*>\[hang:2\]<\/span>/);
+    assert.equal((run.match(/<div class="svg-wrap" data-tree="\d+" data-before="-?\d+" data-caption="after [^"]+"><\/div>/g) ?? []).length, 2, 'two trees, drawn from the page data');
+    assert.match(page, /<script type="application\/json" id="mount-tree-data">\{"m":\[\[/);
   });
 
   it('should show the live kernel its mountinfo tables instead of trees', () => {
     const page = files.get('features/outcomes.html') ?? '';
     const run = page.slice(page.indexOf('id="L8-live"'), page.indexOf('</details>', page.indexOf('id="L8-live"')));
-    assert.ok(!run.includes('<svg'));
-    assert.match(run, /<table class="mountinfo-table">/);
-    assert.match(run, /<td>4<\/td><td>2<\/td><td>\/mnt<\/td>/);
+    assert.ok(!run.includes('data-tree'));
+    assert.match(run, /<pre class="mountinfo-text" tabindex="0" aria-label="mountinfo after [^"]+">[^<]*\n4 2 \S+ \/ \/mnt /);
   });
 
   it('should explain a cell that does not apply', () => {

@@ -6,11 +6,13 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Templates } from './handlebars';
 import type { Feature, Spec } from './model';
+import { TreeTable } from './tree-data';
 import { areasView, citationView, countsView, filtersView, matrixView, narrativeHtml, rootOf, scenarioView } from './views';
 
 export const ASSETS = path.join(__dirname, 'assets');
+const ASSET_FILES = ['site.css', 'site.js', 'mount-tree.js', 'favicon.svg'];
 
-function pageContext(spec: Spec, page: string, title: string, current: 'index' | 'citations' | null) {
+function pageContext(spec: Spec, page: string, title: string, current: 'index' | 'citations' | null, trees: TreeTable | null = null) {
   const root = rootOf(page);
   return {
     title,
@@ -18,6 +20,7 @@ function pageContext(spec: Spec, page: string, title: string, current: 'index' |
     home: `${root}index.html`,
     kernels: spec.kernels,
     inline: null,
+    trees: trees?.size ? new Handlebars.SafeString(trees.json()) : null,
     nav: [
       { href: `${root}index.html#matrix`, text: 'Matrix', current: current === 'index' },
       { href: `${root}citations.html`, text: 'Citations', current: current === 'citations' },
@@ -41,10 +44,12 @@ export function renderIndex(spec: Spec, templates: Templates): string {
 
 export function renderFeature(spec: Spec, feature: Feature, templates: Templates): string {
   const root = rootOf(feature.page);
+  const trees = new TreeTable();
+  const scenarios = feature.scenarios.map((s) => scenarioView(spec, feature, s, root, trees));
   // Within its own page, a scenario's cells link to the sections below.
   const matrix = { ...matrixView(spec, [feature], root, (_f, s, k) => `#${s.anchor}-${k}`), columns: spec.kernels.length + 1 };
   return templates.render('feature', {
-    page: pageContext(spec, feature.page, `${feature.name} · mountspec`, null),
+    page: pageContext(spec, feature.page, `${feature.name} · mountspec`, null, trees),
     filters: filtersView({ ...spec, features: [feature] }),
     matrix,
     feature: {
@@ -53,7 +58,7 @@ export function renderFeature(spec: Spec, feature: Feature, templates: Templates
       name: feature.name,
       tags: feature.tags,
       narrative: feature.narrative ? narrativeHtml(feature.narrative, spec, root) : null,
-      scenarios: feature.scenarios.map((s) => scenarioView(spec, feature, s, root)),
+      scenarios,
     },
   });
 }
@@ -71,7 +76,7 @@ export function renderSite(spec: Spec, templates: Templates): Map<string, string
   files.set('index.html', renderIndex(spec, templates));
   files.set('citations.html', renderCitations(spec, templates));
   for (const feature of spec.features) files.set(feature.page, renderFeature(spec, feature, templates));
-  for (const asset of ['site.css', 'site.js']) files.set(`assets/${asset}`, readFileSync(path.join(ASSETS, asset), 'utf8'));
+  for (const asset of ASSET_FILES) files.set(`assets/${asset}`, readFileSync(path.join(ASSETS, asset), 'utf8'));
   return files;
 }
 
@@ -80,6 +85,6 @@ export function inlineAssets() {
   return {
     css: new Handlebars.SafeString(readFileSync(path.join(ASSETS, 'site.css'), 'utf8')),
     // `</script` cannot occur in our own script, but make sure.
-    js: new Handlebars.SafeString(readFileSync(path.join(ASSETS, 'site.js'), 'utf8').replace(/<\/script/gi, '<\\/script')),
+    js: new Handlebars.SafeString(['mount-tree.js', 'site.js'].map((f) => readFileSync(path.join(ASSETS, f), 'utf8')).join('\n').replace(/<\/script/gi, '<\\/script')),
   };
 }

@@ -16,6 +16,8 @@ import type { Spec } from './model';
 import { inlineAssets } from './pages';
 import { reportMarkdown } from './report-markdown';
 import { slug } from './slug';
+import { TreeTable } from './tree-data';
+import Handlebars from 'handlebars';
 import { cellView, countsView, FAILING, filtersView, matrixView } from './views';
 
 /** The report's HTML: failures expanded, every other cell a plain badge. */
@@ -29,16 +31,17 @@ export function reportHtml(spec: Spec, diff: readonly Change[] | null, templates
     }, false),
     columns: spec.kernels.length + 1,
   };
+  const trees = new TreeTable();
   // In the matrix's order: by area (areas.ts).
   const failures = byArea(spec.features).flatMap((a) => a.features).flatMap((f) =>
     f.scenarios.flatMap((s) =>
       s.cells.flatMap((c, i) =>
-        failing(c.ok, c.outcome) ? [{ name: `${s.name} on ${spec.kernels[i]?.label ?? c.kernel}`, key: s.key, tags: s.tags, cell: cellView(s, c, spec.kernels[i] ?? { id: c.kernel, label: c.kernel, description: null }, prefix(f.uri)) }] : [],
+        failing(c.ok, c.outcome) ? [{ name: `${s.name} on ${spec.kernels[i]?.label ?? c.kernel}`, key: s.key, tags: s.tags, cell: cellView(s, c, spec.kernels[i] ?? { id: c.kernel, label: c.kernel, description: null }, trees, prefix(f.uri)) }] : [],
       ),
     ),
   );
   return templates.render('report', {
-    page: { title: 'mountspec run report', root: '', home: '#', kernels: spec.kernels, inline: inlineAssets(), nav: [{ href: '#matrix', text: 'Matrix', current: false }, { href: '#failures', text: 'Failures', current: false }] },
+    page: { title: 'mountspec run report', root: '', home: '#', kernels: spec.kernels, inline: inlineAssets(), trees: trees.size ? new Handlebars.SafeString(trees.json()) : null, nav: [{ href: '#matrix', text: 'Matrix', current: false }, { href: '#failures', text: 'Failures', current: false }] },
     // The report quotes no passage: its counts name none.
     counts: { ...countsView(spec), citations: 0 },
     filters: filtersView(spec),

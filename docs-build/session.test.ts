@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { mountinfoRowsFixture } from './test/mountinfo-fixture';
-import { parseMountinfo } from './mountinfo';
 import { parseSession, SessionShapeError } from './session';
 
 const result = { command: 'umount /mnt', status: 0, stdout: '', stderr: '', kernel: [], stuck: false, mountinfo: '' };
@@ -18,13 +16,5 @@ describe('session', () => {
     assert.throws(() => parseSession(JSON.stringify(bad)), (e: unknown) => e instanceof SessionShapeError && e.message === 'session.results[0].state.mounts[0].id: expected a number');
     assert.throws(() => parseSession('{"kernel":'), /not JSON/);
     assert.throws(() => parseSession('[]'), /session: expected an object/);
-  });
-
-  it('should read mountinfo rows, optional fields and octal escapes included', () => {
-    const rows = parseMountinfo(mountinfoRowsFixture);
-    assert.deepEqual(rows.map((r) => [r.id, r.parent, r.mountpoint, r.fstype, r.source, r.optional]), [
-      ['2', '1', '/', 'tmpfs', 'none', ''],
-      ['4', '2', '/mnt/a b', 'tmpfs', 'none', 'shared:1'],
-    ]);
   });
 });

@@ -17,6 +17,9 @@ export interface MountView {
   readonly flags: readonly string[];
   readonly ns: string | null;
   readonly pin: { readonly done: number; readonly onUnmounted: boolean; readonly onPinsOf: number | null } | null;
+  /** Its peer group (mountinfo's shared:N) and the group it is a slave of (master:N), when it has them. */
+  readonly shared?: number;
+  readonly master?: number;
 }
 
 export interface PathView {
@@ -132,6 +135,9 @@ function mountView(o: Record<string, unknown>, where: string): MountView {
       onUnmounted: Shape.boolean(pin, 'onUnmounted', `${where}.pin`),
       onPinsOf: Shape.nullable(pin, 'onPinsOf', `${where}.pin`, Shape.number),
     },
+    // Absent in streams from before they were recorded, and on private mounts.
+    ...(o.shared === undefined ? {} : { shared: Shape.number(o, 'shared', where) }),
+    ...(o.master === undefined ? {} : { master: Shape.number(o, 'master', where) }),
   };
 }
 

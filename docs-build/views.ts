@@ -8,11 +8,10 @@ import type { Root } from 'mdast';
 import { byArea } from './areas';
 import { renderMarkdown } from './markdown';
 import type { Cell, Citation, Feature, KernelColumn, Narrative, Scenario, Spec } from './model';
-import { parseMountinfo, type MountinfoRow } from './mountinfo';
-import { mountTreeSvg } from './mount-tree';
 import { OUTCOMES, outcomeView, STATUS_FILTERS, type OutcomeView } from './outcomes';
 import type { CitationTarget } from './plugins/rehype-citation-figures';
 import type { Session } from './session';
+import type { TreeTable } from './tree-data';
 
 type Html = Handlebars.SafeString;
 const trusted = (html: string): Html => new Handlebars.SafeString(html);
@@ -64,13 +63,55 @@ function statusNote(status: number | null, stuck: boolean, unread: boolean): { n
 /** Output that lacks its last newline would run into the next prompt. */
 const endLine = (text: string) => (text === '' || text.endsWith('\n') ? text : `${text}\n`);
 
-function sessionViews(session: Session, cellId: string) {
+/** The parts of a modelled kernel log the model makes up: CPU number, seconds, comm:PID. */
+const INVENTED = /CPU#\d+|\b\d+s!|\[[\w-]+:\d+\]/g;
+
+/** A kernel log as HTML: a modelled one marks its made-up parts (escaped text otherwise). */
+function kernelLogHtml(text: string, modelled: boolean): Html {
+  const escape = (t: string) => Handlebars.escapeExpression(t);
+  if (!modelled) return trusted(escape(text));
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(INVENTED)) {
+    out += `${escape(text.slice(last, m.index))}<span class="invented" title="made up by the model, not captured">${escape(m[0])}</span>`;
+    last = m.index + m[0].length;
+  }
+  return trusted(out + escape(text.slice(last)));
+}
+
+export interface MountinfoView {
+  readonly id: string;
+  readonly href: string;
+  readonly command: string;
+  readonly note: string;
+  /** /proc/self/mountinfo as the kernel printed it. */
+  readonly text: string;
+  /** The same as after the command before: no table. */
+  readonly unchanged: boolean;
+}
+
+export interface PictureView {
+  readonly id: string;
+  readonly href: string;
+  readonly command: string;
+  readonly note: string;
+  /** The state's index in the page's tree table, and the previous drawn state's (-1: none). */
+  readonly tree: number;
+  readonly before: number;
+  /** The command left the tree as it was: nothing is drawn. */
+  readonly unchanged: boolean;
+}
+
+function sessionViews(session: Session, cellId: string, trees: TreeTable) {
   let stuckSeen = false;
   const terminal: TerminalEntry[] = [];
-  const kernelLog: { command: string; href: string; text: string }[] = [];
-  const pictures: { id: string; href: string; command: string; note: string; svg: Html }[] = [];
-  const mountinfo: { id: string; href: string; command: string; note: string; rows: MountinfoRow[] }[] = [];
-  let before = null as Session['results'][number]['state'];
+  const modelled = session.kernel !== 'live';
+  const kernelLog: { command: string; href: string; html: Html; text: string }[] = [];
+  const pictures: PictureView[] = [];
+  const mountinfo: MountinfoView[] = [];
+  let lastMountinfo: string | null = null;
+  let before = -1;
+  let beforeJson = '';
   session.results.forEach((r, i) => {
     const line = session.lines[i]?.line ?? i + 1;
     const id = `${cellId}-L${line}`;
@@ -78,16 +119,25 @@ function sessionViews(session: Session, cellId: string) {
     stuckSeen ||= r.stuck;
     const { note, noteClass } = statusNote(r.status, r.stuck, unread);
     terminal.push({ id, command: r.command, stdout: endLine(r.stdout), stderr: endLine(r.stderr), note, noteClass, unread });
-    if (r.kernel.length) kernelLog.push({ command: r.command, href: `#${id}`, text: r.kernel.join('\n') });
+    if (r.kernel.length) kernelLog.push({ command: r.command, href: `#${id}`, html: kernelLogHtml(r.kernel.join('\n'), modelled), text: r.kernel.join('\n') });
     if (unread) return;
     if (r.state) {
-      pictures.push({ id: `${id}-tree`, href: `#${id}`, command: r.command, note, svg: trusted(mountTreeSvg(r.state, before, `after ${r.command}`)) });
-      before = r.state;
+      const json = JSON.stringify(r.state);
+      if (json === beforeJson) {
+        pictures.push({ id: `${id}-tree`, href: `#${id}`, command: r.command, note, tree: -1, before: -1, unchanged: true });
+        return;
+      }
+      const tree = trees.add(r.state);
+      pictures.push({ id: `${id}-tree`, href: `#${id}`, command: r.command, note, tree, before, unchanged: false });
+      before = tree;
+      beforeJson = json;
     } else {
-      mountinfo.push({ id: `${id}-mountinfo`, href: `#${id}`, command: r.command, note, rows: parseMountinfo(r.mountinfo) });
+      const unchanged = r.mountinfo === lastMountinfo;
+      mountinfo.push({ id: `${id}-mountinfo`, href: `#${id}`, command: r.command, note, text: unchanged ? '' : r.mountinfo, unchanged });
+      lastMountinfo = r.mountinfo;
     }
   });
-  return { terminal, kernelLog, pictures, mountinfo };
+  return { terminal, kernelLog, modelled, pictures, mountinfo };
 }
 
 export interface CellView {
@@ -103,16 +153,24 @@ export interface CellView {
   readonly logs: readonly string[];
   readonly reproduce: string;
   readonly terminal: readonly TerminalEntry[];
-  readonly kernelLog: readonly { command: string; href: string; text: string }[];
-  readonly pictures: readonly { id: string; href: string; command: string; note: string; svg: Html }[];
-  readonly mountinfo: readonly { id: string; href: string; command: string; note: string; rows: MountinfoRow[] }[];
+  readonly kernelLog: readonly { command: string; href: string; html: Html; text: string }[];
+  /** The kernel log is the model's, not captured. */
+  readonly modelled: boolean;
+  readonly pictures: readonly PictureView[];
+  readonly mountinfo: readonly MountinfoView[];
+  /** Parts of this run that are another kernel's exactly, shown there. */
+  readonly sameAs: readonly { readonly what: string; readonly label: string; readonly href: string }[];
+  /** Parts of this run that other kernels showed alike. */
+  readonly alsoOn: readonly { readonly what: string; readonly labels: readonly string[] }[];
+  /** `h3` on a feature page, `h4` in the report (under its own h3). */
+  readonly headingLevel: number;
 }
 
 /** `idPrefix` keeps ids unique where several features share a page (the report). */
-export function cellView(scenario: Scenario, cell: Cell, kernel: KernelColumn, idPrefix = ''): CellView {
+export function cellView(scenario: Scenario, cell: Cell, kernel: KernelColumn, trees: TreeTable, idPrefix = ''): CellView {
   const id = `${idPrefix}${scenario.anchor}-${cell.kernel}`;
   const failed = cell.failedStepLine === null || idPrefix !== '' ? undefined : scenario.steps.find((s) => s.line === cell.failedStepLine);
-  const session = cell.session ? sessionViews(cell.session, id) : { terminal: [], kernelLog: [], pictures: [], mountinfo: [] };
+  const session = cell.session ? sessionViews(cell.session, id, trees) : { terminal: [], kernelLog: [], modelled: false, pictures: [], mountinfo: [] };
   return {
     id,
     kernel: cell.kernel,
@@ -126,7 +184,39 @@ export function cellView(scenario: Scenario, cell: Cell, kernel: KernelColumn, i
     logs: cell.logs,
     reproduce: `node bin/mountspec.js reproduce ${scenario.key} --kernel ${cell.kernel}`,
     ...session,
+    sameAs: [],
+    alsoOn: [],
+    headingLevel: idPrefix === '' ? 3 : 4,
   };
+}
+
+/** The parts of a run that two kernels often show alike, each with what makes it the same (ids left out). */
+const PARTS = [
+  { what: 'terminal and kernel log', keys: ['terminal', 'kernelLog'] as const, sig: (c: CellView) => JSON.stringify([c.terminal.map(({ id: _id, ...t }) => t), c.kernelLog.map((k) => k.text), c.modelled]) },
+  { what: 'mount trees', keys: ['pictures'] as const, sig: (c: CellView) => JSON.stringify(c.pictures.map((p) => [p.tree, p.before, p.unchanged, p.command])) },
+  { what: 'mountinfo tables', keys: ['mountinfo'] as const, sig: (c: CellView) => JSON.stringify(c.mountinfo.map((m) => [m.command, m.text, m.unchanged])) },
+];
+
+/** Identical parts of runs on several kernels are shown once, on the first; the others point to it. */
+export function sharedRuns(cells: readonly CellView[]): CellView[] {
+  const out = cells.map((c) => ({ ...c, sameAs: [...c.sameAs], alsoOn: [...c.alsoOn] }));
+  for (const part of PARTS) {
+    const first = new Map<string, number>();
+    cells.forEach((c, i) => {
+      if (part.keys.every((k) => c[k].length === 0)) return;
+      const sig = part.sig(c);
+      const at = first.get(sig);
+      if (at === undefined) return void first.set(sig, i);
+      const owner = out[at]!;
+      const mine = owner.alsoOn.find((a) => a.what === part.what);
+      if (mine) owner.alsoOn[owner.alsoOn.indexOf(mine)] = { what: part.what, labels: [...mine.labels, c.label] };
+      else owner.alsoOn.push({ what: part.what, labels: [c.label] });
+      const cell = out[i]!;
+      cell.sameAs.push({ what: part.what, label: owner.label, href: `#${owner.id}` });
+      for (const k of part.keys) (cell as { -readonly [K in keyof CellView]: CellView[K] })[k] = [];
+    });
+  }
+  return out;
 }
 
 function searchText(feature: Feature, scenario: Scenario): string {
@@ -220,7 +310,7 @@ export function areasView(spec: Spec) {
   return areas.map((a) => ({ title: a.title, href: areas.length > 1 ? `#${a.anchor}` : '#matrix', ...tally(a.features) }));
 }
 
-export function scenarioView(spec: Spec, feature: Feature, scenario: Scenario, root: string) {
+export function scenarioView(spec: Spec, feature: Feature, scenario: Scenario, root: string, trees: TreeTable) {
   const byId = new Map(spec.citations.map((c) => [c.id, c]));
   return {
     anchor: scenario.anchor,
@@ -242,7 +332,7 @@ export function scenarioView(spec: Spec, feature: Feature, scenario: Scenario, r
       const c = byId.get(id);
       return { href: `${root}citations.html#${id}`, text: c ? `${c.who}${c.date ? `, ${c.date}` : ''}` : id };
     }),
-    cells: scenario.cells.map((c, i) => cellView(scenario, c, spec.kernels[i] ?? { id: c.kernel, label: c.kernel, description: null })),
+    cells: sharedRuns(scenario.cells.map((c, i) => cellView(scenario, c, spec.kernels[i] ?? { id: c.kernel, label: c.kernel, description: null }, trees))),
   };
 }
 

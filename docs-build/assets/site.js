@@ -3,20 +3,56 @@
 (function () {
   'use strict';
 
-  // Theme: the toggle overrides prefers-color-scheme, remembered per browser.
+  // Theme: system (prefers-color-scheme), dark or light; the button says
+  // which is in force and cycles through them, remembered per browser.
   var root = document.documentElement;
   var toggle = document.querySelector('[data-theme-toggle]');
+  var NEXT = { system: 'dark', dark: 'light', light: 'system' };
   function stored() { try { return localStorage.getItem('mountspec-theme'); } catch (e) { return null; } }
-  function isDark() { var t = root.getAttribute('data-theme'); return t ? t === 'dark' : window.matchMedia('(prefers-color-scheme: dark)').matches; }
-  function paint() { if (toggle) { toggle.setAttribute('aria-pressed', String(isDark())); } }
-  if (stored()) root.setAttribute('data-theme', stored());
+  function setting() { var t = root.getAttribute('data-theme'); return t === 'dark' || t === 'light' ? t : 'system'; }
+  function systemDark() { return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches; }
+  function paint() {
+    if (!toggle) return;
+    var now = setting();
+    toggle.textContent = 'Theme: ' + (now === 'system' ? 'system (' + (systemDark() ? 'dark' : 'light') + ')' : now);
+    toggle.setAttribute('aria-label', toggle.textContent + '. Switch to ' + NEXT[now]);
+  }
+  if (stored() === 'dark' || stored() === 'light') root.setAttribute('data-theme', stored());
   paint();
   if (toggle) toggle.addEventListener('click', function () {
-    var next = isDark() ? 'light' : 'dark';
-    root.setAttribute('data-theme', next);
+    var next = NEXT[setting()];
+    if (next === 'system') root.removeAttribute('data-theme'); else root.setAttribute('data-theme', next);
     try { localStorage.setItem('mountspec-theme', next); } catch (e) { /* private mode */ }
     paint();
   });
+
+  // Mount trees: drawn from the page's tree data (mount-tree.js) when a reader
+  // opens the run that holds them, not before.
+  var treeData = null;
+  var dataEl = document.getElementById('mount-tree-data');
+  if (dataEl && window.mountspecTrees) { try { treeData = JSON.parse(dataEl.textContent); } catch (e) { treeData = null; } }
+  function drawTree(box, full) {
+    var result = window.mountspecTrees.drawMountTree(treeData, Number(box.getAttribute('data-tree')), Number(box.getAttribute('data-before')), box.getAttribute('data-caption') || '', full);
+    box.innerHTML = result.svg;
+    box.setAttribute('data-drawn', full ? 'full' : 'yes');
+    if (result.collapsed > 0) {
+      var more = document.createElement('button');
+      more.type = 'button';
+      more.className = 'tree-all';
+      more.textContent = 'Show all ' + (result.collapsed + box.querySelectorAll('.mt-mount').length) + ' mounts';
+      more.addEventListener('click', function () { drawTree(box, true); });
+      box.appendChild(more);
+    }
+  }
+  function drawVisible(scope) {
+    if (!treeData) return;
+    Array.prototype.forEach.call(scope.querySelectorAll('[data-tree]:not([data-drawn])'), function (box) {
+      for (var el = box.parentElement; el; el = el.parentElement) if (el.tagName === 'DETAILS' && !el.open) return;
+      drawTree(box, false);
+    });
+  }
+  document.addEventListener('toggle', function (e) { if (e.target.open) drawVisible(e.target); }, true);
+  drawVisible(document);
 
   // Permalinks into closed <details>: open every ancestor of the target.
   function reveal() {

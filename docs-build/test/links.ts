@@ -11,7 +11,7 @@ export function brokenLinks(files: ReadonlyMap<string, string>): string[] {
     if (!file.endsWith('.html')) continue;
     for (const [, raw = ''] of text.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
       const href = raw.replace(/&#x26;|&amp;/g, '&');
-      if (/^(https?:|mailto:)/.test(href)) continue;
+      if (/^(https?:|mailto:|data:)/.test(href)) continue;
       const [target = '', fragment] = href.split('#');
       const resolved = target === '' ? file : path.posix.normalize(path.posix.join(path.posix.dirname(file), target));
       if (!files.has(resolved)) broken.push(`${file}: ${href} (no ${resolved})`);

@@ -3,7 +3,7 @@
 // namespace, pins; tasks with cwd, root and fds). Steps read internals
 // through it and the site draws it; nothing walks the object graph itself.
 
-import { MNT_FLAG_NAMES, MNT_UMOUNT } from '../kernel/constants';
+import { MNT_FLAG_NAMES, MNT_SHARED, MNT_UMOUNT } from '../kernel/constants';
 import type { Kernel, Mount, Path } from '../kernel/types';
 import { pathFromRoot } from '../fs/namei';
 import { dentryPath } from '../fs/super';
@@ -29,6 +29,9 @@ export interface MountView {
   readonly ns: string | null;
   /** ≤5.2: the mnt_umount fs_pin: 0 armed, -1 being killed, 1 done. */
   readonly pin?: { readonly done: number; readonly onUnmounted: boolean; readonly onPinsOf: number | null };
+  /** Its peer group id when shared, and its master's group id when a slave: mountinfo's shared:N and master:N. */
+  readonly shared?: number;
+  readonly master?: number;
 }
 
 export interface PathView {
@@ -97,6 +100,8 @@ export function snapshot(k: Kernel): StateView {
       mnt_count: m.mnt_count,
       flags: MNT_FLAG_NAMES.filter(([bit]) => m.mnt_flags & bit).map(([, name]) => name),
       ns: nsName(k, m),
+      ...(m.mnt_flags & MNT_SHARED ? { shared: m.mnt_group_id } : {}),
+      ...(m.mnt_master ? { master: m.mnt_master.mnt_group_id } : {}),
       ...(!k.variant.has('unmounted-list')
         ? { pin: { done: m.mnt_umount.done, onUnmounted: m.mnt_umount.s_list !== null, onPinsOf: m.mnt_umount.m_list?.mnt_id ?? null } }
         : {}),
