@@ -24,7 +24,7 @@ describe('cli', () => {
     const out = path.join(tempDir('cli'), 'site');
     const run = docs('--reports', reports, '--out', out);
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /^docs: wrote 8 files to .*site\/ \(2 features, 6 scenarios, 2 kernels\) in \d+ ms\n$/);
+    assert.match(run.stdout, /^docs: wrote 9 files to .*site\/ \(2 features, 6 scenarios, 2 kernels\) in \d+ ms\n$/);
     assert.ok(existsSync(path.join(out, 'index.html')));
   });
 

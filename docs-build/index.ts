@@ -6,6 +6,7 @@ import { loadTemplates } from './handlebars';
 import { loadReports, type Stream } from './load';
 import type { Spec } from './model';
 import { renderSite } from './pages';
+import { runInfo } from './run-info';
 import { transform } from './transform';
 import { writeSite } from './write';
 
@@ -37,7 +38,7 @@ export function profileKernels(): string[] {
 /** Everything but the write: for the report, the bench and the tests. */
 export function buildSpec(reports: string, kernels: readonly string[] = profileKernels()): { spec: Spec; streams: Stream[] } {
   const streams = loadReports(reports, kernels);
-  return { spec: transform(streams), streams };
+  return { spec: { ...transform(streams), run: runInfo(streams, reports) }, streams };
 }
 
 export function build(options: BuildOptions): BuildResult {

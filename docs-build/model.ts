@@ -5,6 +5,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Outcome } from '../runner/verdict';
+import type { RunInfo } from './run-info';
 import type { Session } from './session';
 
 export interface KernelColumn {
@@ -111,6 +112,8 @@ export interface Citation {
 }
 
 export interface Spec {
+  /** When and with what the run was made. */
+  readonly run: RunInfo;
   readonly kernels: readonly KernelColumn[];
   readonly features: readonly Feature[];
   readonly citations: readonly Citation[];

@@ -6,6 +6,9 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Templates } from './handlebars';
 import type { Feature, Spec } from './model';
+import { LEGEND } from './outcomes';
+import { searchIndexScript } from './search-index';
+import { isStory, storiesView, storyCells } from './stories';
 import { TreeTable } from './tree-data';
 import { areasView, citationView, countsView, filtersView, matrixView, narrativeHtml, rootOf, scenarioView } from './views';
 
@@ -32,10 +35,26 @@ function matrixFor(spec: Spec, features: readonly Feature[], root: string) {
   return { ...matrixView(spec, features, root, (f, s, k) => `${root}${f.page}#${s.anchor}-${k}`), columns: spec.kernels.length + 1 };
 }
 
+/** The run's facts as the index lists them. */
+function runFacts(spec: Spec) {
+  const r = spec.run;
+  return [
+    { name: 'Run', value: r.date },
+    { name: 'Commit', value: r.commit },
+    { name: 'Kernel build (live)', value: r.kernelBuild },
+    { name: 'node', value: r.node },
+    { name: 'cucumber-js', value: r.cucumber },
+    { name: 'util-linux', value: r.utilLinux },
+  ];
+}
+
 export function renderIndex(spec: Spec, templates: Templates): string {
   return templates.render('index', {
     page: pageContext(spec, 'index.html', 'mountspec: the Linux mount API, specified and run', 'index'),
     counts: countsView(spec),
+    stories: storiesView(spec),
+    legend: LEGEND,
+    run: runFacts(spec),
     areas: areasView(spec),
     filters: filtersView(spec),
     matrix: matrixFor(spec, spec.features, ''),
@@ -58,6 +77,7 @@ export function renderFeature(spec: Spec, feature: Feature, templates: Templates
       name: feature.name,
       tags: feature.tags,
       narrative: feature.narrative ? narrativeHtml(feature.narrative, spec, root) : null,
+      summary: isStory(feature) ? storyCells(spec, feature, '', true) : [],
       scenarios,
     },
   });
@@ -76,6 +96,7 @@ export function renderSite(spec: Spec, templates: Templates): Map<string, string
   files.set('index.html', renderIndex(spec, templates));
   files.set('citations.html', renderCitations(spec, templates));
   for (const feature of spec.features) files.set(feature.page, renderFeature(spec, feature, templates));
+  files.set('search-index.js', searchIndexScript(spec));
   for (const asset of ASSET_FILES) files.set(`assets/${asset}`, readFileSync(path.join(ASSETS, asset), 'utf8'));
   return files;
 }

@@ -10,6 +10,7 @@ import { parseMarkdown } from './markdown';
 import type { Cell, Citation, CitedBy, Feature, KernelColumn, Narrative, Scenario, Spec, Step } from './model';
 import { dedent, featureNarrative } from './narrative-source';
 import { indexStream, type Attempt, type RunIndex } from './query';
+import { runInfo } from './run-info';
 import { parseSession, SESSION_MEDIA_TYPE, SessionShapeError, type Session } from './session';
 import { slug, Slugger } from './slug';
 
@@ -281,5 +282,5 @@ export function transform(streams: readonly Stream[]): Spec {
   const uris = [...new Set(runs.flatMap((r) => [...r.index.documents.keys()]))].sort();
   const features = uris.map((uri) => featureOf(uri, runs));
   const { citations, ids } = collectCitations(features);
-  return { kernels, features: withCitationIds(features, ids), citations };
+  return { run: runInfo(streams, null), kernels, features: withCitationIds(features, ids), citations };
 }

@@ -29,25 +29,38 @@ export function pinLine(m: MountView): string | null {
 const mountTuple = (m: MountView): MountTuple => [m.id, m.parent, m.mountpoint, m.path, m.root, m.fstype, m.mnt_count, m.flags.join(' '), m.ns, pinLine(m), m.shared ?? 0, m.master ?? 0];
 const taskTuple = (t: TaskView): TaskTuple => [t.pid, t.comm, [t.cwd.mount, t.cwd.path], [t.root.mount, t.root.path], t.fds.map((f) => [f.fd, f.mount, f.path, f.needUnmount ? 1 : 0])];
 
-/** Interns states into one page's table; `add` returns the state's index. */
+/** Interns states into one page's table; `add` returns the state's index (equal states, equal index). */
 export class TreeTable {
   private readonly data: { m: MountTuple[]; t: TaskTuple[]; s: StateTuple[] } = { m: [], t: [], s: [] };
   private readonly index = { m: new Map<string, number>(), t: new Map<string, number>(), s: new Map<string, number>() };
+  // The same MountView object is often added again (a kernel's states share no
+  // objects, but a session is read once): remember what each object interned as.
+  private readonly seen = new WeakMap<object, number>();
 
-  private intern<K extends 'm' | 't' | 's'>(kind: K, value: TreeData[K][number]): number {
-    const key = JSON.stringify(value);
+  private intern<K extends 'm' | 't' | 's'>(kind: K, key: string, value: () => TreeData[K][number]): number {
     let at = this.index[kind].get(key);
     if (at === undefined) {
-      at = (this.data[kind] as unknown[]).push(value) - 1;
+      at = (this.data[kind] as unknown[]).push(value()) - 1;
       this.index[kind].set(key, at);
     }
     return at;
   }
 
+  private mount(m: MountView): number {
+    let at = this.seen.get(m);
+    if (at === undefined) {
+      // Every field; the strings quoted, since a path may hold any character.
+      const key = `${m.id},${m.parent},${m.mnt_count},${m.shared ?? 0},${m.master ?? 0},${JSON.stringify([m.mountpoint, m.path, m.root, m.fstype, m.flags, m.ns, pinLine(m)])}`;
+      at = this.intern('m', key, () => mountTuple(m));
+      this.seen.set(m, at);
+    }
+    return at;
+  }
+
   add(state: StateView): number {
-    const mounts = state.mounts.map((m) => this.intern('m', mountTuple(m)));
-    const tasks = state.tasks.map((t) => this.intern('t', taskTuple(t)));
-    return this.intern('s', [mounts, tasks, [...state.violations]]);
+    const mounts = state.mounts.map((m) => this.mount(m));
+    const tasks = state.tasks.map((t) => this.intern('t', JSON.stringify(t), () => taskTuple(t)));
+    return this.intern('s', `${mounts.join(',')};${tasks.join(',')};${JSON.stringify(state.violations)}`, () => [mounts, tasks, [...state.violations]]);
   }
 
   get size(): number {

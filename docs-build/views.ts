@@ -102,6 +102,12 @@ export interface PictureView {
   readonly unchanged: boolean;
 }
 
+/** The terminal's last line says the mount table did not change, so no picture follows for it. */
+function unchangedAt(terminal: TerminalEntry[]): void {
+  const last = terminal[terminal.length - 1];
+  if (last) terminal[terminal.length - 1] = { ...last, note: `${last.note} · mounts unchanged` };
+}
+
 function sessionViews(session: Session, cellId: string, trees: TreeTable) {
   let stuckSeen = false;
   const terminal: TerminalEntry[] = [];
@@ -111,7 +117,6 @@ function sessionViews(session: Session, cellId: string, trees: TreeTable) {
   const mountinfo: MountinfoView[] = [];
   let lastMountinfo: string | null = null;
   let before = -1;
-  let beforeJson = '';
   session.results.forEach((r, i) => {
     const line = session.lines[i]?.line ?? i + 1;
     const id = `${cellId}-L${line}`;
@@ -122,18 +127,13 @@ function sessionViews(session: Session, cellId: string, trees: TreeTable) {
     if (r.kernel.length) kernelLog.push({ command: r.command, href: `#${id}`, html: kernelLogHtml(r.kernel.join('\n'), modelled), text: r.kernel.join('\n') });
     if (unread) return;
     if (r.state) {
-      const json = JSON.stringify(r.state);
-      if (json === beforeJson) {
-        pictures.push({ id: `${id}-tree`, href: `#${id}`, command: r.command, note, tree: -1, before: -1, unchanged: true });
-        return;
-      }
       const tree = trees.add(r.state);
+      if (tree === before) return void unchangedAt(terminal);
       pictures.push({ id: `${id}-tree`, href: `#${id}`, command: r.command, note, tree, before, unchanged: false });
       before = tree;
-      beforeJson = json;
     } else {
-      const unchanged = r.mountinfo === lastMountinfo;
-      mountinfo.push({ id: `${id}-mountinfo`, href: `#${id}`, command: r.command, note, text: unchanged ? '' : r.mountinfo, unchanged });
+      if (r.mountinfo === lastMountinfo) return void unchangedAt(terminal);
+      mountinfo.push({ id: `${id}-mountinfo`, href: `#${id}`, command: r.command, note, text: r.mountinfo, unchanged: false });
       lastMountinfo = r.mountinfo;
     }
   });
@@ -310,6 +310,13 @@ export function areasView(spec: Spec) {
   return areas.map((a) => ({ title: a.title, href: areas.length > 1 ? `#${a.anchor}` : '#matrix', ...tally(a.features) }));
 }
 
+/** One dot per kernel for a step, or one for all when every kernel's status is the same. */
+function stepStatuses(spec: Spec, scenario: Scenario, step: number) {
+  const all = scenario.cells.map((c, k) => ({ kernel: c.kernel as string | null, label: spec.kernels[k]?.label ?? c.kernel, status: (c.stepStatuses[step] ?? 'UNKNOWN').toLowerCase() }));
+  if (all.length > 1 && all.every((x) => x.status === all[0]!.status)) return [{ kernel: null, label: 'every kernel', status: all[0]!.status, title: `${all[0]!.status} on every kernel` }];
+  return all.map((x) => ({ ...x, title: `${x.label}: ${x.status}` }));
+}
+
 export function scenarioView(spec: Spec, feature: Feature, scenario: Scenario, root: string, trees: TreeTable) {
   const byId = new Map(spec.citations.map((c) => [c.id, c]));
   return {
@@ -323,10 +330,7 @@ export function scenarioView(spec: Spec, feature: Feature, scenario: Scenario, r
     description: scenario.description ? narrativeHtml(scenario.description, spec, root) : null,
     steps: scenario.steps.map((step, i) => ({
       ...step,
-      statuses: scenario.cells.map((c, k) => {
-        const status = c.stepStatuses[i] ?? 'UNKNOWN';
-        return { kernel: c.kernel, label: spec.kernels[k]?.label ?? c.kernel, status: status.toLowerCase(), title: `${spec.kernels[k]?.label ?? c.kernel}: ${status.toLowerCase()}` };
-      }),
+      statuses: stepStatuses(spec, scenario, i),
     })),
     citations: scenario.citations.map((id) => {
       const c = byId.get(id);

@@ -16,7 +16,8 @@
 
 import { loadConfiguration, loadSupport, runCucumber } from '@cucumber/cucumber/api';
 import type * as messages from '@cucumber/messages';
-import { mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createBackend } from '../engine/backends';
@@ -124,8 +125,21 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
+/** What the streams cannot say about the run: the commit and util-linux, for the site's run facts. */
+function recordRun(dir: string): void {
+  const out = (cmd: string, args: string[]) => {
+    const r = spawnSync(cmd, args, { encoding: 'utf8' });
+    return r.status === 0 ? r.stdout.trim() : null;
+  };
+  const head = out('git', ['rev-parse', '--short=12', 'HEAD']);
+  const dirty = out('git', ['status', '--porcelain', '--untracked-files=no']);
+  const utilLinux = /util-linux\s+(\S+)/.exec(out('mount', ['--version']) ?? '')?.[1] ?? null;
+  writeFileSync(`${dir}/run.json`, `${JSON.stringify({ commit: head && (dirty ? `${head} with local changes` : head), utilLinux })}\n`);
+}
+
 async function main(): Promise<number> {
   mkdirSync(process.env.MOUNTSPEC_REPORTS ?? 'reports', { recursive: true });
+  recordRun(process.env.MOUNTSPEC_REPORTS ?? 'reports');
   const only = process.env.MOUNTSPEC_KERNELS?.split(',').filter(Boolean);
   const kernels = only?.length ? KERNELS.filter((k) => only.includes(k)) : KERNELS;
   const problems: string[] = [];

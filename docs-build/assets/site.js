@@ -83,16 +83,69 @@
     return wanted.indexOf(cell.getAttribute('data-outcome')) !== -1;
   }
 
+  // Full-text search: the index (search-index.js) loads when a reader first
+  // types, and then a row also matches on its narrative, commands, output,
+  // errno names and kernel log; the matches are listed with their context.
+  var searchInput = form.elements.q, indexSrc = searchInput.getAttribute('data-search-index');
+  var results = document.querySelector('[data-search-results]');
+  var fullText = null, loading = false;
+  function loadIndex() {
+    if (fullText || loading || !indexSrc) return;
+    loading = true;
+    var script = document.createElement('script');
+    script.src = indexSrc;
+    script.onload = function () {
+      fullText = {};
+      (window.mountspecSearch || []).forEach(function (e) { fullText[e[2]] = e[3].toLowerCase(); });
+      apply();
+    };
+    document.head.appendChild(script);
+  }
+  function snippet(text, q) {
+    var at = text.toLowerCase().indexOf(q);
+    var start = Math.max(0, at - 70), end = Math.min(text.length, at + q.length + 70);
+    var p = document.createElement('p'), mark = document.createElement('mark');
+    mark.textContent = text.slice(at, at + q.length);
+    p.className = 'context';
+    p.appendChild(document.createTextNode((start > 0 ? '…' : '') + text.slice(start, at).replace(/\s+/g, ' ')));
+    p.appendChild(mark);
+    p.appendChild(document.createTextNode(text.slice(at + q.length, end).replace(/\s+/g, ' ') + (end < text.length ? '…' : '')));
+    return p;
+  }
+  function listMatches(q, shownKeys) {
+    if (!results) return;
+    results.textContent = '';
+    if (!fullText || q.length < 2) { results.hidden = true; return; }
+    var base = indexSrc.replace(/search-index\.js$/, '');
+    var found = (window.mountspecSearch || []).filter(function (e) { return shownKeys[e[2]] && e[3].toLowerCase().indexOf(q) !== -1; });
+    var heading = document.createElement('h2');
+    heading.textContent = found.length + ' scenario' + (found.length === 1 ? '' : 's') + ' mention “' + q + '”';
+    results.appendChild(heading);
+    var list = document.createElement('ol');
+    found.slice(0, 25).forEach(function (e) {
+      var item = document.createElement('li'), link = document.createElement('a');
+      link.href = base + e[0];
+      link.textContent = e[1];
+      item.appendChild(link);
+      item.appendChild(snippet(e[3], q));
+      list.appendChild(item);
+    });
+    results.appendChild(list);
+    if (found.length > 25) { var more = document.createElement('p'); more.textContent = 'and ' + (found.length - 25) + ' more: the matrix below shows them all.'; results.appendChild(more); }
+    results.hidden = false;
+  }
+
   function apply() {
     var status = form.elements.status.value, kernel = form.elements.kernel.value;
     var tag = form.elements.tag.value, q = form.elements.q.value.trim().toLowerCase();
+    if (q) loadIndex();
     var wanted = outcomesFor(status), shown = {}, all = {};
     rows.forEach(function (row) {
       all[row.getAttribute('data-key')] = true;
       var cells = Array.prototype.slice.call(row.querySelectorAll('[data-outcome]'));
       var inKernel = cells.filter(function (c) { return !kernel || c.getAttribute('data-kernel') === kernel; });
       var ok = (!tag || (' ' + row.getAttribute('data-tags') + ' ').indexOf(' ' + tag + ' ') !== -1) &&
-        (!q || row.getAttribute('data-text').indexOf(q) !== -1) &&
+        (!q || row.getAttribute('data-text').indexOf(q) !== -1 || (fullText && (fullText[row.getAttribute('data-key')] || '').indexOf(q) !== -1)) &&
         inKernel.some(function (c) { return cellMatches(c, status, wanted); });
       row.hidden = !ok;
       if (ok) shown[row.getAttribute('data-key')] = true;
@@ -113,6 +166,7 @@
     });
     // A feature page lists each scenario twice (matrix row, section): count keys.
     if (count) count.textContent = 'Showing ' + Object.keys(shown).length + ' of ' + Object.keys(all).length + ' scenarios';
+    listMatches(q, shown);
     var params = [];
     fields.forEach(function (f) { var v = form.elements[f].value; if (v) params.push(f + '=' + encodeURIComponent(v)); });
     try { history.replaceState(null, '', (params.length ? '?' + params.join('&') : location.pathname) + location.hash); } catch (e) { /* file:// in some browsers */ }

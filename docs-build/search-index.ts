@@ -1,0 +1,48 @@
+// The site's full-text search: one entry per scenario with everything a
+// reader may look for — the feature's and the scenario's narrative, the
+// steps, every kernel's commands, output, errno names and kernel log — each
+// distinct line once. Written as a script (`search-index.js`) so that it
+// loads from file:// too, and only when a reader starts searching.
+
+import { toString } from 'mdast-util-to-string';
+import type { Spec } from './model';
+import { errnoOf } from './stories';
+
+export interface SearchEntry {
+  /** The page and anchor, from the site root: `features/thread/x.html#L41`. */
+  readonly href: string;
+  /** `Feature › scenario`. */
+  readonly title: string;
+  readonly key: string;
+  /** The searchable text: distinct lines, in reading order. */
+  readonly text: string;
+}
+
+export function searchEntries(spec: Spec): SearchEntry[] {
+  return spec.features.flatMap((f) => {
+    const narrative = f.narrative ? toString(f.narrative.tree) : '';
+    return f.scenarios.map((s) => {
+      const lines = new Set<string>();
+      const add = (text: string) => text.split('\n').forEach((l) => l.trim() && lines.add(l.trim()));
+      add(s.name);
+      if (s.description) add(toString(s.description.tree));
+      for (const step of s.steps) add(`${step.keyword.trim()} ${step.text}${step.docString ? `\n${step.docString}` : ''}`);
+      for (const c of s.cells) {
+        for (const r of c.session?.results ?? []) {
+          add(`# ${r.command}\n${r.stdout}\n${r.stderr}\n${r.kernel.join('\n')}`);
+          const errno = errnoOf(r.stderr);
+          if (errno) add(`${errno} (${r.command})`);
+        }
+        if (c.message) add(c.message);
+      }
+      add(narrative);
+      return { href: `${f.page}#${s.anchor}`, title: `${f.name} › ${s.name}`, key: s.key, text: [...lines].join('\n') };
+    });
+  });
+}
+
+/** The index as a script that hands it to site.js; `</script` cannot end it early. */
+export function searchIndexScript(spec: Spec): string {
+  const data = JSON.stringify(searchEntries(spec).map((e) => [e.href, e.title, e.key, e.text])).replace(/</g, '\\u003c');
+  return `// mountspec site: the search index (generated)\nwindow.mountspecSearch = ${data};\n`;
+}
