@@ -1,18 +1,23 @@
-// The site in a real browser (Debian's chromium through playwright-core):
-// filter the matrix to failures, open close-then-mount on v12, see the soft
-// lockup and the tree pictures, follow a citation and come back, take a
-// screenshot, and let axe-core find no serious accessibility violation.
-// Skips, saying why, where /usr/bin/chromium is not installed.
+// The site in a real browser (Debian's chromium through playwright-core),
+// served under a sub-path as GitHub Pages publishes it (/mountspec/), on a
+// desktop and a 390 px phone, light and dark: the thread's table on the
+// index, filters, a run with its soft lockup and trees, a slave drawn as a
+// slave, the largest tree with no label over another, search, citations,
+// the Reproduce line leaving reports/ alone, and axe-core finding no
+// violation of any impact. Skips, saying why, without /usr/bin/chromium.
 
 import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadTemplates } from './handlebars';
 import { build } from './index';
+import { reportHtml } from './report';
 import { serve } from './serve';
 import { runToNdjson } from './test/fixture-run';
 import { tempDir } from './test/temp';
@@ -26,44 +31,61 @@ const SCENARIO = 'features/thread/close-then-mount.feature:41';
 // Kept after the run (the site itself is temporary), overwritten by the next one.
 const SHOTS = process.env.MOUNTSPEC_SCREENSHOTS ?? path.join(os.tmpdir(), 'mountspec-browser-test');
 const skip = existsSync(CHROMIUM) ? false : `no ${CHROMIUM}: apt-get install chromium to run the browser test`;
+const BASE = '/mountspec/';
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+type Viewport = typeof DESKTOP;
 
 describe('browser', { skip, timeout: 180_000 }, () => {
   let browser: Browser;
   let server: Server;
+  let reportServer: Server;
   let url = '';
+  let reportUrl = '';
   let work = '';
 
   before(async () => {
     work = tempDir('browser');
     const reports = await runToNdjson(path.join(work, 'reports'), KERNELS, ROOT, (kernel) => ({ profiles: [kernel] }));
-    build({ reports, out: path.join(work, 'site'), kernels: KERNELS });
-    ({ server, url } = await serve(path.join(work, 'site')));
+    const { spec } = build({ reports, out: path.join(work, 'site'), kernels: KERNELS });
+    mkdirSync(path.join(work, 'report'));
+    writeFileSync(path.join(work, 'report', 'report.html'), reportHtml(spec, null, loadTemplates()));
+    ({ server, url } = await serve(path.join(work, 'site'), 0, BASE));
+    ({ server: reportServer, url: reportUrl } = await serve(path.join(work, 'report')));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   });
 
   after(async () => {
     await browser?.close();
     server?.close();
+    reportServer?.close();
   });
 
-  async function open(address: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
+  async function open(address: string, colorScheme: 'light' | 'dark' = 'light', viewport: Viewport = DESKTOP): Promise<{ page: Page; errors: string[] }> {
+    const context = await browser.newContext({ viewport, colorScheme, isMobile: viewport === PHONE });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     // Nothing may leave loopback: the site works offline.
-    await page.route((u) => !u.href.startsWith(url), (route) => {
+    await page.route((u) => !u.href.startsWith(url) && !u.href.startsWith(reportUrl), (route) => {
       errors.push(`network request to ${route.request().url()}`);
       return route.abort();
     });
+    page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} for ${r.url()}`));
     await page.goto(address);
     return { page, errors };
   }
 
-  async function seriousViolations(page: Page): Promise<string[]> {
+  async function violations(page: Page): Promise<string[]> {
     const results = await new AxeBuilder({ page }).analyze();
-    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(' ')}`);
+    return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(' ')}`);
+  }
+
+  /** Opens every run on the page, so that its trees are drawn (they are drawn when a reader opens one). */
+  async function openAllRuns(page: Page): Promise<void> {
+    await page.evaluate(() => document.querySelectorAll('details.run').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await page.waitForFunction(() => document.querySelectorAll('[data-tree]:not([data-drawn])').length === 0);
   }
 
   it('should filter to failures, open close-then-mount on v12 and show the soft lockup and the trees', async (t) => {
@@ -83,7 +105,10 @@ describe('browser', { skip, timeout: 180_000 }, () => {
     const log = run.locator('pre.kernel-log').first();
     assert.equal(await log.isVisible(), true);
     assert.match((await log.textContent()) ?? '', /watchdog: BUG: soft lockup - CPU#0 stuck for 22s! \[umount:\d+\][\s\S]*pin_kill/);
+    assert.equal(await run.locator('h3', { hasText: 'Kernel log, modelled' }).count(), 1, 'a modelled log says so');
+    assert.deepEqual(await log.locator('.invented').allTextContents(), ['CPU#0', '22s!', (await log.locator('.invented').nth(2).textContent()) ?? ''], 'its made-up parts are marked');
     const tree = run.locator('figure.tree svg.mount-tree').last();
+    await tree.waitFor();
     await tree.scrollIntoViewIfNeeded();
     assert.equal(await tree.isVisible(), true);
     assert.match((await tree.locator('title').textContent()) ?? '', /MNT_UMOUNT/);
@@ -146,26 +171,137 @@ describe('browser', { skip, timeout: 180_000 }, () => {
     assert.deepEqual(errors, []);
   });
 
-  it('should have no serious accessibility violation (axe-core), light or dark', async () => {
-    for (const [address, scheme] of [
-      ['index.html', 'light'],
-      ['index.html', 'dark'],
-      ['features/thread/close-then-mount.html', 'light'],
-      ['features/thread/close-then-mount.html', 'dark'],
-      ['citations.html', 'light'],
-    ] as const) {
-      const { page } = await open(`${url}${address}`, scheme);
-      assert.deepEqual(await seriousViolations(page), [], `${address} (${scheme})`);
+  it("should answer first on the index: the thread's stories on each kernel, a legend, the run's facts", async () => {
+    const { page, errors } = await open(`${url}index.html`);
+    const story = page.locator('table.stories tr', { has: page.locator('th a', { hasText: 'close-then-mount' }) });
+    assert.match((await story.locator('td[data-kernel="v12"]').textContent()) ?? '', /`mount --move \. \/mnt && cd \/` succeeds, then `umount -l \/mnt` soft-locks in pin_kill/);
+    assert.match((await story.locator('td[data-kernel="mainline"]').textContent()) ?? '', /fails: EINVAL, status 32/);
+    await story.locator('td[data-kernel="v12"] a').click();
+    await page.waitForURL(/close-then-mount\.html#L41-v12$/);
+    assert.match((await page.locator('.story-summary li[data-kernel="v12-move-fix"]').textContent()) ?? '', /EINVAL, status 32/, 'the thread page opens with the same lines');
+    await page.goBack();
+    assert.match((await page.locator('dl.legend').textContent()) ?? '', /failed as declared[\s\S]*@fails-on/);
+    const facts = (await page.locator('dl.run-info').textContent()) ?? '';
+    for (const fact of ['Run', 'Commit', 'Kernel build', 'node', 'cucumber-js', 'util-linux']) assert.ok(facts.includes(fact), fact);
+    assert.match(facts, /cucumber-js\s*12\./);
+    assert.deepEqual(errors, []);
+  });
+
+  it('should draw a slave as a slave: master:N on the mount after --make-slave', async () => {
+    const { page, errors } = await open(`${url}features/propagation/mount-states.html`);
+    await openAllRuns(page);
+    const slaves = page.locator('svg.mount-tree g.mt-slave');
+    assert.ok((await slaves.count()) > 0, 'some tree holds a slave');
+    assert.match((await slaves.first().textContent()) ?? '', /master:\d+/);
+    assert.match((await page.locator('svg.mount-tree g.mt-shared').first().textContent()) ?? '', /shared:\d+/);
+    assert.deepEqual(errors, []);
+  });
+
+  it('should draw the largest tree whole on request with no label over another, text at 11 px or more, at full size on a phone', async () => {
+    for (const viewport of [DESKTOP, PHONE]) {
+      const { page, errors } = await open(`${url}features/namespaces/user-namespaces.html`, 'light', viewport);
+      await openAllRuns(page);
+      // The tree with the most mounts once drawn whole.
+      const boxes = page.locator('[data-tree]');
+      let largest = 0;
+      let largestMounts = 0;
+      for (let i = 0; i < (await boxes.count()); i++) {
+        const all = boxes.nth(i).locator('button.tree-all');
+        const mounts = (await all.count()) ? Number(/\d+/.exec((await all.textContent()) ?? '')?.[0]) : await boxes.nth(i).locator('g.mt-mount').count();
+        if (mounts > largestMounts) [largest, largestMounts] = [i, mounts];
+      }
+      const box = boxes.nth(largest);
+      if (await box.locator('button.tree-all').count()) await box.locator('button.tree-all').click();
+      await box.locator('svg').waitFor();
+      assert.equal(await box.locator('g.mt-mount').count(), largestMounts, 'every mount drawn');
+      const check = await box.evaluate((el) => {
+        const texts = Array.from(el.querySelectorAll('svg text')).map((t) => {
+          const b = (t as SVGGraphicsElement).getBBox();
+          return { x: b.x, y: b.y, r: b.x + b.width, b: b.y + b.height, text: t.textContent ?? '', size: parseFloat(getComputedStyle(t).fontSize) };
+        });
+        texts.sort((a, b) => a.y - b.y);
+        const overlaps: string[] = [];
+        for (let i = 0; i < texts.length; i++) {
+          for (let j = i + 1; j < texts.length && texts[j]!.y < texts[i]!.b - 0.5; j++) {
+            const a = texts[i]!, b = texts[j]!;
+            if (a.x < b.r - 0.5 && b.x < a.r - 0.5) overlaps.push(`${a.text} / ${b.text}`);
+          }
+        }
+        const svg = el.querySelector('svg')!;
+        return { overlaps, labels: texts.length, smallest: Math.min(...texts.map((t) => t.size)), scale: svg.getBoundingClientRect().width / Number(svg.getAttribute('width')) };
+      });
+      assert.ok(check.labels > 100, `a large tree (${check.labels} labels)`);
+      assert.deepEqual(check.overlaps, [], 'no label overlaps another');
+      assert.ok(check.smallest >= 11, `tree text is ${check.smallest}px`);
+      assert.equal(check.scale, 1, 'drawn at full size; its box scrolls');
+      assert.deepEqual(errors, []);
     }
   });
 
-  it('should fit a phone: no page wider than the screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true });
-    const page = await context.newPage();
-    for (const address of ['index.html', 'features/thread/close-then-mount.html', 'citations.html']) {
-      await page.goto(`${url}${address}`);
+  it('should find "dissolve_on_fput" in the narrative and kernel text, and show the match in context', async () => {
+    const { page, errors } = await open(`${url}index.html`);
+    await page.fill('input[name="q"]', 'dissolve_on_fput');
+    const results = page.locator('[data-search-results]');
+    await results.locator('li').first().waitFor();
+    assert.match((await results.locator('h2').textContent()) ?? '', /^\d+ scenarios? mentions? “dissolve_on_fput”$/);
+    assert.equal(await results.locator('li mark').first().textContent(), 'dissolve_on_fput');
+    assert.ok((await page.locator('tr[data-row]:visible').count()) > 0, 'the matrix keeps the matching rows');
+    await page.fill('input[name="q"]', 'soft lockup');
+    await page.waitForFunction(() => /soft lockup/.test(document.querySelector('[data-search-results] h2')?.textContent ?? ''));
+    assert.ok((await results.locator('li').count()) > 0);
+    await results.locator('li a').first().click();
+    await page.waitForURL(/\/mountspec\/features\/.+\.html#L\d+$/);
+    assert.deepEqual(errors, []);
+  });
+
+  it('should run the Reproduce line a run shows without touching reports/', async () => {
+    const { page } = await open(`${url}features/thread/close-then-mount.html#L41-v12`);
+    const line = ((await page.locator('#L41-v12 .reproduce code').textContent()) ?? '').trim();
+    assert.equal(line, 'node bin/mountspec.js reproduce features/thread/close-then-mount.feature:41 --kernel v12');
+    const dir = path.join(ROOT, 'reports');
+    const snapshot = () => new Map(existsSync(dir) ? readdirSync(dir).sort().map((n) => [n, readFileSync(path.join(dir, n), 'latin1')]) : []);
+    const before = snapshot();
+    const [node, script, ...args] = line.split(' ');
+    assert.equal(node, 'node');
+    const run = spawnSync(process.execPath, [path.join(ROOT, script!), ...args], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /soft lockup[\s\S]*\[mountspec\] failed as declared/);
+    assert.deepEqual(snapshot(), before, 'reports/ unchanged');
+  });
+
+  it('should say the theme it is in and switch it', async () => {
+    const { page } = await open(`${url}index.html`, 'dark');
+    const button = page.locator('[data-theme-toggle]');
+    assert.equal(await button.textContent(), 'Theme: system (dark)');
+    await button.click();
+    assert.equal(await button.textContent(), 'Theme: dark');
+    await button.click();
+    assert.equal(await button.textContent(), 'Theme: light');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(255, 255, 255)');
+  });
+
+  it('should have no accessibility violation of any impact (axe-core): index, a feature, citations, report.html; light and dark; desktop and phone', async () => {
+    const pages = [`${url}index.html`, `${url}features/thread/close-then-mount.html`, `${url}citations.html`, `${reportUrl}report.html`];
+    for (const address of pages) {
+      for (const scheme of ['light', 'dark'] as const) {
+        for (const viewport of [DESKTOP, PHONE]) {
+          const { page, errors } = await open(address, scheme, viewport);
+          if (address.includes('close-then-mount')) await openAllRuns(page);
+          assert.deepEqual(await violations(page), [], `${address} (${scheme}, ${viewport.width} px)`);
+          assert.deepEqual(errors, [], `${address}: no failed request (favicon included)`);
+          await page.context().close();
+        }
+      }
+    }
+  });
+
+  it('should fit a 390 px phone: no page wider than the screen; trees and terminals scroll inside their boxes', async () => {
+    for (const address of [`${url}index.html`, `${url}features/thread/close-then-mount.html`, `${url}citations.html`, `${reportUrl}report.html`]) {
+      const { page } = await open(address, 'light', PHONE);
+      if (address.includes('close-then-mount')) await openAllRuns(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `${address} scrolls sideways by ${overflow}px`);
+      await page.context().close();
     }
   });
 });

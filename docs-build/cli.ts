@@ -3,12 +3,15 @@
 //   --no-serve     build only          --no-spec   use the reports as they are
 //   --reports DIR  (default reports)   --out DIR   (default site)
 //   --port N       (default 8080; 0 picks a free one)
+//   --base-url P   serve it under the sub-path P (e.g. /mountspec/, as GitHub
+//                  Pages publishes it); every link is relative, so the same
+//                  files work at any path and from file://
 
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { printWarnings, runCli } from './diagnostics';
+import { CliError, printWarnings, runCli } from './diagnostics';
 import { build } from './index';
-import { serve } from './serve';
+import { normalizeBase, serve } from './serve';
 
 function runSpec(): number {
   process.stdout.write('docs: running the spec (npm run test:spec)…\n');
@@ -27,8 +30,15 @@ async function main(argv: readonly string[]): Promise<number> {
       reports: { type: 'string', default: 'reports' },
       out: { type: 'string', default: 'site' },
       port: { type: 'string', default: '8080' },
+      'base-url': { type: 'string', default: '/' },
     },
   });
+  let base: string;
+  try {
+    base = normalizeBase(values['base-url']);
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
   const specStatus = values['no-spec'] ? 0 : runSpec();
   const started = performance.now();
   const { spec, streams, files } = build({ reports: values.reports, out: values.out });
@@ -36,7 +46,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const scenarios = spec.features.reduce((n, f) => n + f.scenarios.length, 0);
   process.stdout.write(`docs: wrote ${files.size} files to ${values.out}/ (${spec.features.length} features, ${scenarios} scenarios, ${spec.kernels.length} kernels) in ${Math.round(performance.now() - started)} ms\n`);
   if (values['no-serve']) return specStatus;
-  const { url } = await serve(values.out, Number(values.port));
+  const { url } = await serve(values.out, Number(values.port), base);
   process.stdout.write(`docs: serving ${values.out}/ at ${url} (Ctrl-C to stop)\n`);
   return new Promise<number>(() => {}); // serve until interrupted
 }

@@ -99,6 +99,8 @@ export interface CitedBy {
 export interface Citation {
   /** `cite-when-i-debug-the-kernel`: stable while the quote is. */
   readonly id: string;
+  /** What it is about: where it is first quoted and its opening words (distinct per passage). */
+  readonly heading: string;
   /** Who said it: the attribution up to the date. */
   readonly who: string;
   readonly date: string | null;

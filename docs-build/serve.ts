@@ -15,10 +15,24 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-export function serve(dir: string, port = 0): Promise<{ server: http.Server; url: string }> {
+/** `/mountspec/` stays; `mountspec` → `/mountspec/`; a base must be a plain path. */
+export function normalizeBase(base: string): string {
+  const clean = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  if (!/^\/([\w.~-]+\/)*$/.test(clean)) throw new Error(`--base-url ${JSON.stringify(base)}: expected a path such as /mountspec/`);
+  return clean;
+}
+
+/** Serves `dir` at `base` (`/` or a sub-path such as `/mountspec/`, as GitHub Pages publishes a project site). */
+export function serve(dir: string, port = 0, base = '/'): Promise<{ server: http.Server; url: string }> {
   const root = path.resolve(dir);
+  const prefix = normalizeBase(base);
   const server = http.createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const full = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    if (!`${full}/`.startsWith(prefix)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: the site is at ${prefix}\n`);
+      return;
+    }
+    const pathname = `/${full.slice(prefix.length)}`;
     let file = path.resolve(root, `.${pathname}`);
     if (file !== root && !file.startsWith(root + path.sep)) {
       res.writeHead(403).end('forbidden\n');
@@ -38,7 +52,7 @@ export function serve(dir: string, port = 0): Promise<{ server: http.Server; url
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
       const { port: bound } = server.address() as AddressInfo;
-      resolve({ server, url: `http://127.0.0.1:${bound}/` });
+      resolve({ server, url: `http://127.0.0.1:${bound}${prefix}` });
     });
   });
 }

@@ -162,6 +162,12 @@ function stepsOf(pickle: messages.Pickle, ast: Ast, scenarioLine: number): (Step
   });
 }
 
+/** What a quote is about: where it is first quoted, and its opening words. */
+export function citationHeading(where: string, quote: string): string {
+  const words = quote.replace(/\s+/g, ' ').trim().split(' ');
+  return `${where}: “${words.slice(0, 9).join(' ')}${words.length > 9 ? ' …' : ''}”`;
+}
+
 /**
  * Gives every citation a global id, one per distinct passage (quote and
  * attribution), in order of first appearance, and records who cites it.
@@ -170,13 +176,13 @@ function collectCitations(features: readonly Feature[]): { citations: Citation[]
   const byPassage = new Map<string, { citation: Omit<Citation, 'citedBy'>; citedBy: Map<string, CitedBy> }>();
   const ids = new Map<Narrative, string[]>();
   const slugger = new Slugger();
-  const cite = (n: Narrative, citedBy: readonly CitedBy[]) => {
+  const cite = (n: Narrative, citedBy: readonly CitedBy[], where: string) => {
     ids.set(n, (n.file.data.citations ?? []).map((mark, index) => {
       const passage = `${mark.quote}\n${mark.attribution}`;
       let entry = byPassage.get(passage);
       if (!entry) {
         const id = slugger.unique(`cite-${slug(mark.quote, 6)}`);
-        entry = { citation: { id, who: mark.who, date: mark.date, subject: mark.subject, url: mark.url, narrative: n, index }, citedBy: new Map() };
+        entry = { citation: { id, heading: citationHeading(where, mark.quote), who: mark.who, date: mark.date, subject: mark.subject, url: mark.url, narrative: n, index }, citedBy: new Map() };
         byPassage.set(passage, entry);
       }
       for (const c of citedBy) entry.citedBy.set(c.key, c);
@@ -185,8 +191,8 @@ function collectCitations(features: readonly Feature[]): { citations: Citation[]
   };
   for (const feature of features) {
     const refs = feature.scenarios.map((s): CitedBy => ({ featureName: feature.name, page: feature.page, anchor: s.anchor, scenarioName: s.name, key: s.key }));
-    if (feature.narrative) cite(feature.narrative, refs.length ? refs : [{ featureName: feature.name, page: feature.page, anchor: null, scenarioName: null, key: feature.uri }]);
-    feature.scenarios.forEach((s, i) => s.description && cite(s.description, [refs[i]!]));
+    if (feature.narrative) cite(feature.narrative, refs.length ? refs : [{ featureName: feature.name, page: feature.page, anchor: null, scenarioName: null, key: feature.uri }], feature.name);
+    feature.scenarios.forEach((s, i) => s.description && cite(s.description, [refs[i]!], `${feature.name} › ${s.name}`));
   }
   return { citations: [...byPassage.values()].map(({ citation, citedBy }) => ({ ...citation, citedBy: [...citedBy.values()] })), ids };
 }

@@ -334,7 +334,7 @@ export function scenarioView(spec: Spec, feature: Feature, scenario: Scenario, r
     })),
     citations: scenario.citations.map((id) => {
       const c = byId.get(id);
-      return { href: `${root}citations.html#${id}`, text: c ? `${c.who}${c.date ? `, ${c.date}` : ''}` : id };
+      return { href: `${root}citations.html#${id}`, text: c ? c.heading : id };
     }),
     cells: sharedRuns(scenario.cells.map((c, i) => cellView(scenario, c, spec.kernels[i] ?? { id: c.kernel, label: c.kernel, description: null }, trees))),
   };
@@ -352,6 +352,7 @@ export function citationView(c: Citation, root: string) {
   const targets: Record<number, CitationTarget> = { [c.index]: { id: c.id, citedByHref: null, citedByCount: c.citedBy.length } };
   return {
     id: c.id,
+    heading: c.heading,
     who: c.who,
     date: c.date,
     subject: c.subject,
