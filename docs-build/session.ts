@@ -68,41 +68,48 @@ export interface Session {
   readonly results: readonly CommandRun[];
 }
 
+/** Where a field is, for the message when it is wrong: built only then (a session has many thousand fields). */
+type Where = string | { toString(): string };
+const lazy = (make: () => string): Where => ({ toString: make });
+
 /** A shape check that names the first field that is wrong. */
 class Shape {
-  static fail(where: string, expected: string): never {
+  static fail(where: Where, expected: string): never {
     throw new SessionShapeError(`${where}: expected ${expected}`);
   }
-  private static object(v: unknown, where: string): Record<string, unknown> {
+  private static object(v: unknown, where: Where): Record<string, unknown> {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) Shape.fail(where, 'an object');
     return v as Record<string, unknown>;
   }
-  static string(o: Record<string, unknown>, key: string, where: string): string {
+  static string(o: Record<string, unknown>, key: string, where: Where): string {
     const v = o[key];
     return typeof v === 'string' ? v : Shape.fail(`${where}.${key}`, 'a string');
   }
-  static number(o: Record<string, unknown>, key: string, where: string): number {
+  static number(o: Record<string, unknown>, key: string, where: Where): number {
     const v = o[key];
     return typeof v === 'number' && Number.isFinite(v) ? v : Shape.fail(`${where}.${key}`, 'a number');
   }
-  static boolean(o: Record<string, unknown>, key: string, where: string): boolean {
+  static boolean(o: Record<string, unknown>, key: string, where: Where): boolean {
     const v = o[key];
     return typeof v === 'boolean' ? v : Shape.fail(`${where}.${key}`, 'true or false');
   }
-  static nullable<T>(o: Record<string, unknown>, key: string, where: string, read: (o: Record<string, unknown>, key: string, where: string) => T): T | null {
+  static nullable<T>(o: Record<string, unknown>, key: string, where: Where, read: (o: Record<string, unknown>, key: string, where: Where) => T): T | null {
     return o[key] === null ? null : read(o, key, where);
   }
-  static array<T>(o: Record<string, unknown>, key: string, where: string, item: (v: Record<string, unknown>, where: string) => T): T[] {
+  static array<T>(o: Record<string, unknown>, key: string, where: Where, item: (v: Record<string, unknown>, where: Where) => T): T[] {
     const v = o[key];
     if (!Array.isArray(v)) Shape.fail(`${where}.${key}`, 'an array');
-    return v.map((x, i) => item(Shape.object(x, `${where}.${key}[${i}]`), `${where}.${key}[${i}]`));
+    return v.map((x, i) => {
+      const at = lazy(() => `${where}.${key}[${i}]`);
+      return item(Shape.object(x, at), at);
+    });
   }
-  static strings(o: Record<string, unknown>, key: string, where: string): string[] {
+  static strings(o: Record<string, unknown>, key: string, where: Where): string[] {
     const v = o[key];
     if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) Shape.fail(`${where}.${key}`, 'an array of strings');
     return v as string[];
   }
-  static child(o: Record<string, unknown>, key: string, where: string): Record<string, unknown> {
+  static child(o: Record<string, unknown>, key: string, where: Where): Record<string, unknown> {
     return Shape.object(o[key], `${where}.${key}`);
   }
   static root(v: unknown): Record<string, unknown> {
@@ -114,11 +121,11 @@ export class SessionShapeError extends Error {
   override name = 'SessionShapeError';
 }
 
-function pathView(o: Record<string, unknown>, where: string): PathView {
+function pathView(o: Record<string, unknown>, where: Where): PathView {
   return { mount: Shape.number(o, 'mount', where), path: Shape.string(o, 'path', where) };
 }
 
-function mountView(o: Record<string, unknown>, where: string): MountView {
+function mountView(o: Record<string, unknown>, where: Where): MountView {
   const pin = o.pin === undefined || o.pin === null ? null : Shape.child(o, 'pin', where);
   return {
     id: Shape.number(o, 'id', where),
@@ -131,9 +138,9 @@ function mountView(o: Record<string, unknown>, where: string): MountView {
     flags: Shape.strings(o, 'flags', where),
     ns: Shape.nullable(o, 'ns', where, Shape.string),
     pin: pin && {
-      done: Shape.number(pin, 'done', `${where}.pin`),
-      onUnmounted: Shape.boolean(pin, 'onUnmounted', `${where}.pin`),
-      onPinsOf: Shape.nullable(pin, 'onPinsOf', `${where}.pin`, Shape.number),
+      done: Shape.number(pin, 'done', lazy(() => `${where}.pin`)),
+      onUnmounted: Shape.boolean(pin, 'onUnmounted', lazy(() => `${where}.pin`)),
+      onPinsOf: Shape.nullable(pin, 'onPinsOf', lazy(() => `${where}.pin`), Shape.number),
     },
     // Absent in streams from before they were recorded, and on private mounts.
     ...(o.shared === undefined ? {} : { shared: Shape.number(o, 'shared', where) }),
@@ -141,12 +148,12 @@ function mountView(o: Record<string, unknown>, where: string): MountView {
   };
 }
 
-function taskView(o: Record<string, unknown>, where: string): TaskView {
+function taskView(o: Record<string, unknown>, where: Where): TaskView {
   return {
     pid: Shape.number(o, 'pid', where),
     comm: Shape.string(o, 'comm', where),
-    cwd: pathView(Shape.child(o, 'cwd', where), `${where}.cwd`),
-    root: pathView(Shape.child(o, 'root', where), `${where}.root`),
+    cwd: pathView(Shape.child(o, 'cwd', where), lazy(() => `${where}.cwd`)),
+    root: pathView(Shape.child(o, 'root', where), lazy(() => `${where}.root`)),
     fds: Shape.array(o, 'fds', where, (f, w) => ({
       fd: Shape.number(f, 'fd', w),
       mount: Shape.number(f, 'mount', w),
@@ -156,11 +163,11 @@ function taskView(o: Record<string, unknown>, where: string): TaskView {
   };
 }
 
-function stateView(o: Record<string, unknown>, where: string): StateView {
+function stateView(o: Record<string, unknown>, where: Where): StateView {
   return { mounts: Shape.array(o, 'mounts', where, mountView), tasks: Shape.array(o, 'tasks', where, taskView), violations: Shape.strings(o, 'violations', where) };
 }
 
-function commandRun(o: Record<string, unknown>, where: string): CommandRun {
+function commandRun(o: Record<string, unknown>, where: Where): CommandRun {
   return {
     command: Shape.string(o, 'command', where),
     status: Shape.nullable(o, 'status', where, Shape.number),
@@ -169,7 +176,7 @@ function commandRun(o: Record<string, unknown>, where: string): CommandRun {
     kernel: Shape.strings(o, 'kernel', where),
     stuck: Shape.boolean(o, 'stuck', where),
     mountinfo: Shape.string(o, 'mountinfo', where),
-    state: o.state === undefined || o.state === null ? null : stateView(Shape.child(o, 'state', where), `${where}.state`),
+    state: o.state === undefined || o.state === null ? null : stateView(Shape.child(o, 'state', where), lazy(() => `${where}.state`)),
   };
 }
 

@@ -100,6 +100,8 @@ export interface PictureView {
   readonly before: number;
   /** The command left the tree as it was: nothing is drawn. */
   readonly unchanged: boolean;
+  /** The scroll region's name, unique on the page. */
+  readonly label: string;
 }
 
 /** The terminal's last line says the mount table did not change, so no picture follows for it. */
@@ -129,7 +131,7 @@ function sessionViews(session: Session, cellId: string, trees: TreeTable) {
     if (r.state) {
       const tree = trees.add(r.state);
       if (tree === before) return void unchangedAt(terminal);
-      pictures.push({ id: `${id}-tree`, href: `#${id}`, command: r.command, note, tree, before, unchanged: false });
+      pictures.push({ id: `${id}-tree`, href: `#${id}`, command: r.command, note, tree, before, unchanged: false, label: `Mount tree on ${session.kernel} after line ${line}: ${r.command}` });
       before = tree;
     } else {
       if (r.mountinfo === lastMountinfo) return void unchangedAt(terminal);
