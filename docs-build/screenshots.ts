@@ -1,7 +1,8 @@
 // The README's pictures, taken from the built site with Debian's chromium:
-// docs/areas.png (the index's areas), docs/matrix.png (the index's matrix)
-// and docs/scenario.png (close-then-mount on v12: terminal, soft lockup,
-// mount trees). Run after `npm run docs:build`:
+// docs/stories.png (the thread's stories on each kernel), docs/areas.png (the
+// index's areas), docs/matrix.png (the index's matrix), docs/scenario.png
+// (close-then-mount on v12: terminal, modelled soft lockup, mount trees) and
+// docs/slave.png (a tree with a peer group and a slave). Run after `npm run docs:build`:
 //   node --require ts-node/register/transpile-only docs-build/screenshots.ts [--site site] [--out docs]
 
 import { mkdirSync } from 'node:fs';
@@ -19,17 +20,25 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 }, colorScheme: 'light' })).newPage();
     await page.goto(`${url}index.html`);
+    await page.locator('table.stories').screenshot({ path: path.join(values.out, 'stories.png') });
     await page.locator('table.areas').screenshot({ path: path.join(values.out, 'areas.png') });
     // Filtered to failures: the rows where kernels disagree, which is the story.
     await page.goto(`${url}index.html?status=failed#matrix`);
     await page.screenshot({ path: path.join(values.out, 'matrix.png') });
     await page.goto(`${url}features/thread/close-then-mount.html#L41-v12`);
+    await page.locator('#L41-v12 svg.mount-tree').last().waitFor();
     await page.locator('#L41-v12').screenshot({ path: path.join(values.out, 'scenario.png') });
+    // The first drawn tree that holds a slave.
+    await page.goto(`${url}features/propagation/mount-states.html`);
+    await page.evaluate(() => document.querySelectorAll('details.run').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    const slave = page.locator('figure.tree', { has: page.locator('g.mt-slave') }).first();
+    await slave.waitFor();
+    await slave.screenshot({ path: path.join(values.out, 'slave.png') });
   } finally {
     await browser.close();
     server.close();
   }
-  process.stdout.write(`screenshots: wrote ${['areas.png', 'matrix.png', 'scenario.png'].map((f) => path.join(values.out, f)).join(', ')}\n`);
+  process.stdout.write(`screenshots: wrote ${['stories.png', 'areas.png', 'matrix.png', 'scenario.png', 'slave.png'].map((f) => path.join(values.out, f)).join(', ')}\n`);
   return 0;
 }
 
