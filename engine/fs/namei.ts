@@ -8,6 +8,7 @@ import type { Dentry, Kernel, Mount, Path, Task } from '../kernel/types';
 import { mntHasParent } from '../namespace/alloc';
 import { lookupMnt } from '../namespace/lookup-mnt';
 import { procPidDir } from './procfs';
+import { nsGetPath } from './nsfs';
 import { fail, ok, type SyscallResult } from '../result';
 
 export interface LookupOptions {
@@ -177,7 +178,7 @@ function walk(k: Kernel, task: Task, start: Path, parts: readonly string[], foll
       const following = followLast || i < parts.length - 1;
       if (link && following && cur.mnt.mnt_flags & MNT_NOSYMFOLLOW) return fail('ELOOP');
       // A magic link lands on the file's own path; nothing is crossed after a jump.
-      cur = next.value;
+      cur = next.value.dentry.proc?.kind === 'ns-user' && following ? nsGetPath(k, task.user_ns) : next.value;
       continue;
     }
     const child = cur.dentry.children.get(part);

@@ -143,6 +143,7 @@ export const TMPFS_MAGIC = 0x01021994;
 export const RAMFS_MAGIC = 0x858458f6;
 export const PROC_SUPER_MAGIC = 0x9fa0;
 export const PIPEFS_MAGIC = 0x50495045;
+export const NSFS_MAGIC = 0x6e736673;
 
 // --- mount_setattr(2), open_tree_attr(2) and move_mount(2)'s later flags (include/uapi/linux/mount.h, 6.18) ---
 

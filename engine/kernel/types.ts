@@ -40,7 +40,7 @@ export interface SuperBlock {
   readonly s_id: number;
   /** The st_dev the kernel would report, as mountinfo prints it ("0:NN"). */
   readonly s_dev: string;
-  readonly fstype: 'rootfs' | 'tmpfs' | 'proc' | 'pipefs';
+  readonly fstype: 'rootfs' | 'tmpfs' | 'proc' | 'pipefs' | 'nsfs';
   /** The source mountinfo shows ("none", "proc", "rootfs"). */
   readonly source: string;
   readonly s_root: Dentry;

@@ -99,6 +99,7 @@ export function checkAnonymousMnt(current: MntNamespace, mnt: Mount): boolean {
  */
 export function mayCopyTree(k: Kernel, task: Task, mnt: Mount): boolean {
   if (checkMnt(mnt, task.mnt_ns)) return true;
+  if (mnt.mnt_sb.fstype === 'nsfs') return true; // a namespace file may be bound anywhere (d_op == &ns_dentry_operations)
   return k.variant.has('detached-from-detached') && isMounted(mnt) && checkAnonymousMnt(task.mnt_ns, mnt);
 }
 

@@ -73,7 +73,7 @@ function buildMountIdmapped(task: Task, attr: MountAttr, kattr: MountKattr): Sys
   }
   if (attr.userns_fd > 0x7fffffff) return fail('EINVAL');
   const file = task.files.get(attr.userns_fd);
-  if (!file) return fail('EBADF');
+  if (!file || file.oPath) return fail('EBADF'); // CLASS(fd): an O_PATH file (an open_tree fd) is no fd here
   const userNs = file.userNs;
   if (!userNs) return fail('EINVAL'); // !proc_ns_file(), or not CLONE_NEWUSER
   if (userNs.parent === null) return fail('EPERM'); // the initial idmapping marks a mount that is not idmapped

@@ -60,6 +60,11 @@ function taggedFields(m: Mount, root: Path): string {
   return out;
 }
 
+/** The root field: the dentry's path, but nsfs shows its files by name ("user:[INUM]"). Analogous to fs/namespace.c:show_path() with nsfs_show_path(). */
+function showPath(m: Mount): string {
+  return m.mnt_sb.fstype === 'nsfs' ? m.mnt_root.name : dentryPath(m.mnt_root);
+}
+
 /**
  * One line per visible mount.
  * Analogous to fs/proc_namespace.c:show_mountinfo() (6.18).
@@ -71,7 +76,7 @@ export function renderMountinfo(task: Task): string {
     const where = pathFromRoot({ mnt: m, dentry: m.mnt_root }, task.root);
     if (where === null) continue; // SEQ_SKIP: outside the task's root
     const optional = taggedFields(m, task.root);
-    out += `${m.mnt_id} ${m.mnt_parent.mnt_id} ${m.mnt_sb.s_dev} ${mangle(dentryPath(m.mnt_root))} ${mangle(where)} ${mountOptions(m)}${optional} - ${mangle(m.mnt_sb.fstype)} ${mangle(m.mnt_sb.source)} ${superOptions(m)}\n`;
+    out += `${m.mnt_id} ${m.mnt_parent.mnt_id} ${m.mnt_sb.s_dev} ${mangle(showPath(m))} ${mangle(where)} ${mountOptions(m)}${optional} - ${mangle(m.mnt_sb.fstype)} ${mangle(m.mnt_sb.source)} ${superOptions(m)}\n`;
   }
   return out;
 }

@@ -88,7 +88,7 @@ export function kernelInvariantViolations(k: Kernel): string[] {
 export function snapshot(k: Kernel): StateView {
   const top = [...k.tasks.values()][0];
   const mounts = [...k.mounts]
-    .filter((m) => m.mnt_sb.fstype !== 'pipefs' && m.mnt_sb.fstype !== 'rootfs')
+    .filter((m) => m.mnt_sb.fstype !== 'pipefs' && m.mnt_sb.fstype !== 'nsfs' && m.mnt_sb.fstype !== 'rootfs')
     .sort((a, b) => a.mnt_id - b.mnt_id)
     .map((m): MountView => ({
       id: m.mnt_id,

@@ -2,6 +2,7 @@ import { O_CREAT, O_DIRECTORY, O_PATH, O_RDWR, O_WRONLY } from '../kernel/consta
 import type { Kernel, Task } from '../kernel/types';
 import { allocFile, fdInstall, unusedFd } from '../fs/file';
 import { getnameTooLong, pathLookupAt } from '../fs/namei';
+import { nsfsUserNs } from '../fs/nsfs';
 import { isReadonly, newDentry } from '../fs/super';
 import { fail, type SyscallResult } from '../result';
 import { enterSyscall } from './entry';
@@ -43,8 +44,8 @@ export function openat(k: Kernel, task: Task, args: OpenatArgs): SyscallResult<n
     if (args.flags & O_DIRECTORY && path.dentry.kind !== 'dir') return fail('ENOTDIR');
     if ((writing || args.flags & O_CREAT) && path.dentry.kind === 'dir') return fail('EISDIR'); // do_open()/may_open(): not a directory with O_CREAT or for writing
     if (writing && isReadonly(path.mnt)) return fail('EROFS');
-    // /proc/self/ns/user: an nsfs file on the opener's user namespace (ns_get_path()).
-    const userNs = path.dentry.proc?.kind === 'ns-user' ? task.user_ns : undefined;
+    // /proc/self/ns/user led to an nsfs file: it pins that user namespace.
+    const userNs = nsfsUserNs(k, path.dentry);
     fdInstall(task, fd.value, allocFile(k, path, { oPath: (args.flags & O_PATH) !== 0, userNs }));
     return fd;
   });

@@ -1,7 +1,5 @@
 import type { Kernel, Task } from '../kernel/types';
-
-/** The proc inode number of init_user_ns's nsfs file (include/linux/proc_ns.h). */
-const PROC_USER_INIT_INO = 0xeffffffd;
+import { nsInum } from '../fs/nsfs';
 import { dPath } from '../fs/namei';
 import { fail, ok, type SyscallResult } from '../result';
 import { enterSyscall } from './entry';
@@ -26,8 +24,8 @@ export function readlinkat(k: Kernel, task: Task, args: ReadlinkatArgs): Syscall
     if (!found.ok) return found;
     if (!('link' in found.value)) return fail('EINVAL');
     // An nsfs file reads as "user:[INUM]" (ns_dname()): not a path, so realpath(3) of it fails and
-    // mount(8) keeps the name it was given. init_user_ns is PROC_USER_INIT_INO; later inums are the model's own.
-    if (found.value.userNs) return ok(`user:[${PROC_USER_INIT_INO + (found.value.userNs.ns_id ? 0x100 + found.value.userNs.ns_id : 0)}]`);
+    // mount(8) keeps the name it was given. (fs/nsfs.ts numbers them.)
+    if (found.value.userNs) return ok(`user:[${nsInum(found.value.userNs)}]`);
     return ok(dPath(found.value.link, task.root));
   });
 }

@@ -10,7 +10,8 @@ Feature: MOUNT_ATTR_IDMAP: who may idmap which mount
   since 6.3). In the dialect: `+idmap:N`, N an fd opened on a user
   namespace file, `exec 5</proc/self/ns/user`. The checks, in order:
 
-  - **The fd:** no such fd is `EBADF`; a file that is not a namespace file
+  - **The fd:** no such fd is `EBADF`, and so is an `O_PATH` fd (an
+    `open_tree` fd), which `fdget()` does not hand out; a file that is not a namespace file
     (`/mnt`) is `EINVAL`; the initial user namespace is `EPERM` (its
     mapping is what "not idmapped" means); a namespace we are not
     capable in is `EPERM`.
@@ -22,7 +23,9 @@ Feature: MOUNT_ATTR_IDMAP: who may idmap which mount
     detached tree may be idmapped, before anyone has seen it.
 
   The fd itself is no path: `readlink /proc/self/fd/N` says `user:[INUM]`,
-  so mount(8), which canonicalises what it is given, keeps the name as typed
+  so mount(8), which canonicalises what it is given, keeps the name as typed;
+  and the file itself is on nsfs, which a bind can put onto a file (`ip
+  netns` keeps namespaces alive that way)
   (on every kernel; the other scenarios need `mount_setattr`, which ver #12
   lacks: hence their `@fails-on` tags).
 
@@ -46,6 +49,7 @@ Feature: MOUNT_ATTR_IDMAP: who may idmap which mount
       # mount_setattr /mnt/a +idmap:6
       # mount_setattr /mnt/a +idmap:5
       # mount_setattr /mnt/a -idmap
+      # open_tree 7</mnt 7 mount_setattr /mnt/a +idmap:7
       """
     Then "mount_setattr /mnt/a +idmap:9" prints on stderr:
       """
@@ -62,6 +66,10 @@ Feature: MOUNT_ATTR_IDMAP: who may idmap which mount
     And "mount_setattr /mnt/a -idmap" prints on stderr:
       """
       mount_setattr: Invalid argument
+      """
+    And "open_tree 7</mnt 7 mount_setattr /mnt/a +idmap:7" prints on stderr:
+      """
+      mount_setattr: Bad file descriptor
       """
 
   @fails-on:v12 @fails-on:v12-move-fix @fails-on:v12-both-fixes
@@ -130,15 +138,25 @@ Feature: MOUNT_ATTR_IDMAP: who may idmap which mount
       mount_setattr: Operation not permitted
       """
 
-  Scenario: an fd on a user namespace file is no path: mount(8) names it as given
+  Scenario: an fd on a user namespace file is no path: mount(8) names it as given, and the file binds onto a file
     When the shell session runs:
       """
       # exec 4</proc/self/ns/user
       # mount --make-private /proc/self/fd/4
+      # touch /mnt/f
+      # mount --bind /proc/self/ns/user /mnt/f
       """
     Then "mount --make-private /proc/self/fd/4" exits with status 32
     And "mount --make-private /proc/self/fd/4" prints on stderr:
       """
       mount: /proc/self/fd/4: not mount point or bad option.
              dmesg(1) may have more information after failed mount system call.
+      """
+    And "mount --bind /proc/self/ns/user /mnt/f" succeeds
+    And after "mount --bind /proc/self/ns/user /mnt/f" the mount table is:
+      """
+      / tmpfs none
+      /proc proc proc on /
+      /mnt tmpfs none on /
+      /mnt/f nsfs nsfs on /mnt
       """
