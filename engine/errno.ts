@@ -5,6 +5,7 @@
 export const ERRNO = Object.freeze({
   EPERM: { code: 1, text: 'Operation not permitted' },
   ENOENT: { code: 2, text: 'No such file or directory' },
+  ENXIO: { code: 6, text: 'No such device or address' },
   E2BIG: { code: 7, text: 'Argument list too long' },
   EBADF: { code: 9, text: 'Bad file descriptor' },
   EAGAIN: { code: 11, text: 'Resource temporarily unavailable' },
@@ -24,6 +25,10 @@ export const ERRNO = Object.freeze({
   ENOSYS: { code: 38, text: 'Function not implemented' },
   ENOTEMPTY: { code: 39, text: 'Directory not empty' },
   ELOOP: { code: 40, text: 'Too many levels of symbolic links' },
+  ENODATA: { code: 61, text: 'No data available' },
+  EOVERFLOW: { code: 75, text: 'Value too large for defined data type' },
+  EMSGSIZE: { code: 90, text: 'Message too long' },
+  EOPNOTSUPP: { code: 95, text: 'Operation not supported' },
 });
 
 export type Errno = keyof typeof ERRNO;

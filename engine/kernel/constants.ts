@@ -145,6 +145,27 @@ export const PROC_SUPER_MAGIC = 0x9fa0;
 export const PIPEFS_MAGIC = 0x50495045;
 export const NSFS_MAGIC = 0x6e736673;
 
+// --- fs contexts and statmount (fsopen, fsconfig, fsmount, fspick, statmount, listmount) ---
+
+/** fsopen(2), fspick(2), fsmount(2) flags (include/uapi/linux/mount.h). */
+export const FSOPEN_CLOEXEC = 0x1;
+export const FSPICK_CLOEXEC = 0x1;
+export const FSPICK_SYMLINK_NOFOLLOW = 0x2;
+export const FSPICK_NO_AUTOMOUNT = 0x4;
+export const FSPICK_EMPTY_PATH = 0x8;
+export const FSMOUNT_CLOEXEC = 0x1;
+
+/** fsconfig(2) commands (enum fsconfig_command). */
+export const FSCONFIG_SET_FLAG = 0;
+export const FSCONFIG_SET_STRING = 1;
+export const FSCONFIG_SET_BINARY = 2;
+export const FSCONFIG_SET_PATH = 3;
+export const FSCONFIG_SET_PATH_EMPTY = 4;
+export const FSCONFIG_SET_FD = 5;
+export const FSCONFIG_CMD_CREATE = 6;
+export const FSCONFIG_CMD_RECONFIGURE = 7;
+export const FSCONFIG_CMD_CREATE_EXCL = 8;
+
 // --- mount_setattr(2), open_tree_attr(2) and move_mount(2)'s later flags (include/uapi/linux/mount.h, 6.18) ---
 
 /** MOVE_MOUNT_SET_GROUP (5.15) and MOVE_MOUNT_BENEATH (6.5); MOVE_MOUNT__MASK grew 0x77 → 0x177 → 0x377 with them. */
@@ -170,3 +191,23 @@ export const MOUNT_SETATTR_VALID_FLAGS = FSMOUNT_VALID_FLAGS | MOUNT_ATTR_IDMAP;
 /** sizeof(struct mount_attr) in 5.12 (MOUNT_ATTR_SIZE_VER0); a bigger struct must be zero past it, up to a page. */
 export const MOUNT_ATTR_SIZE_VER0 = 32;
 export const PAGE_SIZE = 4096;
+
+// --- statmount and listmount (6.8) ---
+
+/** statmount(2) request bits (STATMOUNT_*), listmount(2)'s LSMT_ROOT and flag, and the unique id offset (6.8+). */
+export const STATMOUNT_SB_BASIC = 0x1;
+export const STATMOUNT_MNT_BASIC = 0x2;
+export const STATMOUNT_PROPAGATE_FROM = 0x4;
+export const STATMOUNT_MNT_ROOT = 0x8;
+export const STATMOUNT_MNT_POINT = 0x10;
+export const STATMOUNT_FS_TYPE = 0x20;
+export const STATMOUNT_MNT_NS_ID = 0x40;
+export const STATMOUNT_MNT_OPTS = 0x80;
+export const STATMOUNT_SB_SOURCE = 0x200;
+export const LSMT_ROOT = 0xffffffffffffffffn;
+export const LISTMOUNT_REVERSE = 0x1;
+/** Unique mount ids start above this (fs/mount.h MNT_UNIQUE_ID_OFFSET): ids at or below it are EINVAL. */
+export const MNT_UNIQUE_ID_OFFSET = 1n << 31n;
+/** statx(2)'s mount id requests. */
+export const STATX_MNT_ID = 0x1000;
+export const STATX_MNT_ID_UNIQUE = 0x4000;

@@ -40,7 +40,7 @@ export interface SuperBlock {
   readonly s_id: number;
   /** The st_dev the kernel would report, as mountinfo prints it ("0:NN"). */
   readonly s_dev: string;
-  readonly fstype: 'rootfs' | 'tmpfs' | 'proc' | 'pipefs' | 'nsfs';
+  readonly fstype: 'rootfs' | 'tmpfs' | 'proc' | 'pipefs' | 'nsfs' | 'anon_inodefs';
   /** The source mountinfo shows ("none", "proc", "rootfs"). */
   readonly source: string;
   readonly s_root: Dentry;
@@ -48,6 +48,52 @@ export interface SuperBlock {
   s_rdonly: boolean;
   /** The user namespace it belongs to (fc->user_ns): CAP_SYS_ADMIN there may force-unmount it or remount it. */
   readonly s_user_ns: UserNamespace;
+  /** s_fs_info: the options tmpfs or proc keeps (and shows in mountinfo); absent for the defaults of mount(2). */
+  s_fs_info?: FsInfo;
+}
+
+/** tmpfs's shmem_sb_info and proc's proc_fs_info, reduced to their options (engine/fs/fs-parameters.ts). */
+export type FsInfo =
+  | {
+      readonly fstype: 'tmpfs';
+      /** In pages; null: the default (half of RAM, not shown); 0: unlimited. */
+      max_blocks: number | null;
+      /** null: the default (not shown); 0: unlimited. */
+      max_inodes: number | null;
+      readonly mode: number;
+      readonly uid: number;
+      readonly gid: number;
+    }
+  | { readonly fstype: 'proc'; readonly hidepid: 0 | 1 | 2 | 4; readonly subset_pid: boolean };
+
+/**
+ * struct fs_context (include/linux/fs_context.h), what fsopen() and fspick()
+ * hand out behind an fd. Its parameters wait in `params` until CMD_CREATE or
+ * CMD_RECONFIGURE applies them.
+ */
+export interface FsContext {
+  readonly fs_type: 'tmpfs' | 'proc';
+  purpose: 'FS_CONTEXT_FOR_MOUNT' | 'FS_CONTEXT_FOR_RECONFIGURE';
+  phase:
+    | 'FS_CONTEXT_CREATE_PARAMS'
+    | 'FS_CONTEXT_CREATING'
+    | 'FS_CONTEXT_AWAITING_MOUNT'
+    | 'FS_CONTEXT_AWAITING_RECONF'
+    | 'FS_CONTEXT_RECONF_PARAMS'
+    | 'FS_CONTEXT_RECONFIGURING'
+    | 'FS_CONTEXT_FAILED';
+  /** fc->source ("source" parameter); null: none given. */
+  source: string | null;
+  /** The superblock's root once created (or, for fspick, the one picked). */
+  root: Dentry | null;
+  /** fc->sb_flags and sb_flags_mask: SB_RDONLY set or cleared by "ro"/"rw". */
+  sb_rdonly: boolean | null;
+  /** The filesystem's own parameters seen so far (ctx->seen and their values). */
+  readonly params: Map<string, number | string>;
+  /** The user namespace of the opener (fc->user_ns). */
+  readonly user_ns: UserNamespace;
+  /** fc->log: at most 8 messages ("e ...", "w ...", "i ..."), oldest dropped first. */
+  readonly log: string[];
 }
 
 /** The state of a struct fs_pin (include/linux/fs_pin.h), ≤5.2 only. */
@@ -176,6 +222,8 @@ export interface File {
   readonly userNs?: UserNamespace;
   /** References from fd tables (f_count); __fput runs when it reaches 0. */
   f_count: number;
+  /** An fscontext file (anon_inode:[fscontext]) carries its fs_context here (file->private_data). */
+  private_data?: FsContext;
 }
 
 /** A task: one process with its own fd table and fs_struct (no sharing). */

@@ -15,6 +15,14 @@ const HELPER_SOURCES = {
   umount2: 'umount2.c',
   mount_setattr: 'mount_setattr.c',
   open_tree_attr: 'open_tree_attr.c',
+  // fs contexts and statmount (they share mount_api.h)
+  fsopen: 'fsopen.c',
+  fsconfig: 'fsconfig.c',
+  fsmount: 'fsmount.c',
+  fspick: 'fspick.c',
+  fsread: 'fsread.c',
+  statmount: 'statmount.c',
+  listmount: 'listmount.c',
 } as const;
 export type HelperName = keyof typeof HELPER_SOURCES;
 export const HELPER_NAMES = Object.keys(HELPER_SOURCES) as readonly HelperName[];
@@ -44,8 +52,8 @@ export function buildHelpers(buildDir: string = HELPER_BUILD_DIR): Record<Helper
   return paths;
 }
 
-/** Headers the helpers share (mount_attr.h): a change to one rebuilds them all. */
-const SHARED_HEADERS = ['mount_attr.h'];
+/** Headers the helpers share (mount_attr.h, mount_api.h): a change to one rebuilds them all. */
+const SHARED_HEADERS = ['mount_attr.h', 'mount_api.h'];
 
 function isStale(source: string, binary: string): boolean {
   if (!existsSync(binary)) return true;

@@ -10,6 +10,7 @@ import { getDominatingId } from '../pnode/get-dominating-id';
 import { isMntShared, isMntUnbindable } from '../pnode/pnode';
 import { pathFromRoot } from '../fs/namei';
 import { dentryPath } from '../fs/super';
+import { showOptions } from '../fs/fs-parameters';
 
 /**
  * A field with " \t\n\\" written as \ooo, as seq_escape() does for the root
@@ -35,9 +36,9 @@ function mountOptions(m: Mount): string {
   return opts.join(',');
 }
 
-/** Superblock options as tmpfs and proc show them. */
+/** Superblock options as tmpfs and proc show them (show_options(): what fsconfig set). */
 function superOptions(m: Mount): string {
-  return m.mnt_sb.s_rdonly ? 'ro' : 'rw';
+  return [m.mnt_sb.s_rdonly ? 'ro' : 'rw', ...showOptions(m.mnt_sb)].join(',');
 }
 
 /**

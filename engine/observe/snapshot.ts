@@ -85,10 +85,15 @@ export function kernelInvariantViolations(k: Kernel): string[] {
   return out;
 }
 
+/** Kernel-internal filesystems (pipes, nsfs, fs contexts' anonymous inodes): no namespace holds their mounts. */
+const INTERNAL_FSTYPES: ReadonlySet<string> = new Set(['pipefs', 'nsfs', 'anon_inodefs']);
+/** Fds not worth a picture: the terminal's pipes and fs contexts (nsfs fds are shown). */
+const HIDDEN_FD_FSTYPES: ReadonlySet<string> = new Set(['pipefs', 'anon_inodefs']);
+
 export function snapshot(k: Kernel): StateView {
   const top = [...k.tasks.values()][0];
   const mounts = [...k.mounts]
-    .filter((m) => m.mnt_sb.fstype !== 'pipefs' && m.mnt_sb.fstype !== 'nsfs' && m.mnt_sb.fstype !== 'rootfs')
+    .filter((m) => !INTERNAL_FSTYPES.has(m.mnt_sb.fstype) && m.mnt_sb.fstype !== 'rootfs')
     .sort((a, b) => a.mnt_id - b.mnt_id)
     .map((m): MountView => ({
       id: m.mnt_id,
@@ -112,7 +117,7 @@ export function snapshot(k: Kernel): StateView {
     cwd: pathView(t.pwd),
     root: pathView(t.root),
     fds: [...t.files]
-      .filter(([, f]) => f.f_path.mnt.mnt_sb.fstype !== 'pipefs')
+      .filter(([, f]) => !HIDDEN_FD_FSTYPES.has(f.f_path.mnt.mnt_sb.fstype))
       .sort(([a], [b]) => a - b)
       .map(([fd, f]) => ({ fd, mount: f.f_path.mnt.mnt_id, path: dentryPath(f.f_path.dentry), needUnmount: f.needUnmount })),
   }));

@@ -24,6 +24,14 @@ import { utimensat } from './utimensat';
 // mount_setattr(2) and open_tree_attr(2) (the setattr work)
 import { mountSetattr } from './mount_setattr';
 import { openTreeAttr } from './open_tree_attr';
+// fs contexts and statmount (5.2, 6.8)
+import { fsconfig } from './fsconfig';
+import { fsmount } from './fsmount';
+import { fsopen } from './fsopen';
+import { fspick } from './fspick';
+import { listmount } from './listmount';
+import { statmount } from './statmount';
+import { statx } from './statx';
 
 type SyscallTable = Record<string, (k: Kernel, task: Task, args: never) => SyscallResult<unknown>>;
 
@@ -49,6 +57,14 @@ export const syscalls = {
   // mount_setattr(2) and open_tree_attr(2) (the setattr work)
   mount_setattr: mountSetattr,
   open_tree_attr: openTreeAttr,
+  // fs contexts and statmount (5.2, 6.8)
+  fsopen,
+  fsconfig,
+  fsmount,
+  fspick,
+  statmount,
+  listmount,
+  statx,
 } satisfies SyscallTable;
 
 export type Syscalls = typeof syscalls;

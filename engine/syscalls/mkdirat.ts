@@ -3,6 +3,7 @@ import type { Kernel, Task } from '../kernel/types';
 import { pathLookupAt } from '../fs/namei';
 import { isReadonly, newDentry } from '../fs/super';
 import { fail, ok, type SyscallResult } from '../result';
+import { shmemReserveInode } from '../fs/fs-parameters';
 import { enterSyscall } from './entry';
 
 export interface MkdiratArgs {
@@ -18,6 +19,7 @@ export function mkdirat(k: Kernel, task: Task, args: MkdiratArgs): SyscallResult
     if (last === '.' || last === '..' || dir.dentry.children.has(last!)) return fail('EEXIST');
     if (dir.dentry.proc) return fail('EPERM'); // vfs_mkdir(): procfs directories have no ->mkdir
     if (isReadonly(dir.mnt)) return fail('EROFS'); // mnt_want_write()
+    if (!shmemReserveInode(dir.dentry.d_sb)) return fail('ENOSPC'); // tmpfs's nr_inodes
     newDentry(k, dir.dentry, last!, dir.dentry.d_sb, 'dir');
     return ok(0);
   });

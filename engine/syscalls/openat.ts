@@ -5,6 +5,7 @@ import { getnameTooLong, pathLookupAt } from '../fs/namei';
 import { nsfsUserNs } from '../fs/nsfs';
 import { isReadonly, newDentry } from '../fs/super';
 import { fail, type SyscallResult } from '../result';
+import { shmemReserveInode } from '../fs/fs-parameters';
 import { enterSyscall } from './entry';
 
 export interface OpenatArgs {
@@ -36,6 +37,7 @@ export function openat(k: Kernel, task: Task, args: OpenatArgs): SyscallResult<n
       const { path: dir, last } = parent.value;
       if (last === '.' || last === '..') return fail('EISDIR');
       if (isReadonly(dir.mnt)) return fail('EROFS'); // lookup_open(): no write access to create
+      if (!shmemReserveInode(dir.dentry.d_sb)) return fail('ENOSPC'); // tmpfs's nr_inodes
       newDentry(k, dir.dentry, last!, dir.dentry.d_sb, 'file');
       found = pathLookupAt(k, task, args.dfd, args.path);
     }

@@ -2,10 +2,13 @@ import { StuckTask } from '../kernel/kernel';
 import type { Kernel, Task } from '../kernel/types';
 import { renderMountinfo } from '../observe/mountinfo';
 import { fail, ok, type SyscallResult } from '../result';
+import { fscontextRead } from '../fs/fs-context';
 import { enterSyscall } from './entry';
 
 export interface ReadArgs {
   readonly fd: number;
+  /** The buffer's size; an fs context's message longer than it is EMSGSIZE. */
+  readonly count?: number;
 }
 
 /**
@@ -17,6 +20,7 @@ export function read(k: Kernel, task: Task, args: ReadArgs): SyscallResult<strin
   return enterSyscall(k, task, 'read', () => {
     const file = task.files.get(args.fd);
     if (!file || file.oPath) return fail('EBADF');
+    if (file.private_data) return fscontextRead(file.private_data, args.count ?? 4096); // one log message per read
     const dentry = file.f_path.dentry;
     if (dentry.kind === 'dir') return fail('EISDIR');
     if (dentry.proc?.kind === 'mountinfo') return ok(renderMountinfo(task));

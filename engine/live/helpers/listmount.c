@@ -1,0 +1,63 @@
+/*
+ * listmount [-r] [PATH | -i ID]
+ *
+ * listmount(2) of the mounts below the mount at PATH (or mount ID; with
+ * neither, LSMT_ROOT: the whole namespace), with -r LISTMOUNT_REVERSE,
+ * asking for a few ids at a time as a careful caller does. One line per
+ * mount: its unique id and its mount point (statmount STATMOUNT_MNT_POINT).
+ */
+#include "mount_api.h"
+
+#define BATCH 4
+
+static void print_mount(uint64_t id)
+{
+	static char buf[1 << 14];
+	struct statmount *sm = (struct statmount *)buf;
+	struct mnt_id_req req = { .size = MNT_ID_REQ_SIZE_VER1, .mnt_id = id, .param = STATMOUNT_MNT_POINT };
+
+	if (syscall(NR_statmount, &req, sm, sizeof(buf), 0) < 0 || !(sm->mask & STATMOUNT_MNT_POINT))
+		printf("%llu\n", (unsigned long long)id);
+	else
+		printf("%llu %s\n", (unsigned long long)id, sm->str + sm->mnt_point);
+}
+
+int main(int argc, char **argv)
+{
+	const char *name = helper_name(argv[0]);
+	struct mnt_id_req req = { .size = MNT_ID_REQ_SIZE_VER1, .mnt_id = LSMT_ROOT };
+	unsigned int flags = 0;
+	uint64_t ids[BATCH];
+	long n;
+
+	if (argc > 1 && strcmp(argv[1], "-r") == 0)
+		flags |= LISTMOUNT_REVERSE, argv++, argc--;
+	if (argc == 3 && strcmp(argv[1], "-i") == 0) {
+		req.mnt_id = parse_id(argv[2]);
+		if (errno || argv[2][0] == '\0')
+			goto usage;
+	} else if (argc == 2 && argv[1][0] != '-') {
+		req.mnt_id = unique_mnt_id(argv[1]);
+		if (!req.mnt_id) {
+			fprintf(stderr, "%s: %s: %s\n", name, argv[1], strerror(errno));
+			return 1;
+		}
+	} else if (argc != 1) {
+		goto usage;
+	}
+	do {
+		n = syscall(NR_listmount, &req, ids, BATCH, flags);
+		if (n < 0) {
+			fprintf(stderr, "%s: %s\n", name, strerror(errno));
+			return 1;
+		}
+		for (long i = 0; i < n; i++)
+			print_mount(ids[i]);
+		if (n > 0)
+			req.param = ids[n - 1];
+	} while (n == BATCH);
+	return 0;
+usage:
+	fprintf(stderr, "usage: %s [-r] [PATH | -i ID]\n", name);
+	return 2;
+}

@@ -1,0 +1,104 @@
+/*
+ * statmount PATH
+ * statmount -i ID
+ *
+ * statmount(2) of the mount at PATH (its unique id from statx
+ * STATX_MNT_ID_UNIQUE) or of mount ID, asking for the fields a user reads,
+ * printed one "key: value" a line (README, "statmount's output").
+ */
+#include "mount_api.h"
+
+static const struct { uint64_t flag; const char *name; } attr_names[] = {
+	{ 0x00000001, "rdonly" }, { 0x00000002, "nosuid" },	   { 0x00000004, "nodev" },
+	{ 0x00000008, "noexec" }, { 0x00000010, "noatime" },	   { 0x00000020, "strictatime" },
+	{ 0x00000080, "nodiratime" }, { 0x00100000, "idmap" }, { 0x00200000, "nosymfollow" },
+};
+
+static void print_attrs(uint64_t attr)
+{
+	const char *sep = "";
+
+	printf("mnt_attr: ");
+	/* MOUNT_ATTR_RELATIME is 0: relatime is "neither noatime nor strictatime". */
+	if (!(attr & 0x70))
+		printf("relatime"), sep = ",";
+	for (size_t i = 0; i < sizeof(attr_names) / sizeof(attr_names[0]); i++)
+		if (attr & attr_names[i].flag)
+			printf("%s%s", sep, attr_names[i].name), sep = ",";
+	printf("\n");
+}
+
+static void print_propagation(uint64_t prop)
+{
+	const char *sep = "";
+
+	printf("propagation: ");
+	if (prop & (1 << 20))
+		printf("%sshared", sep), sep = ",";
+	if (prop & (1 << 19))
+		printf("%sslave", sep), sep = ",";
+	if (prop & (1 << 17))
+		printf("%sunbindable", sep), sep = ",";
+	if (prop & (1 << 18))
+		printf("%sprivate", sep), sep = ",";
+	printf("\n");
+}
+
+/* "key: value", or "key:" alone when the kernel left the string out (empty). */
+static void str(const struct statmount *sm, const char *key, uint64_t flag, uint32_t off)
+{
+	if (sm->mask & flag)
+		printf("%s: %s\n", key, sm->str + off);
+	else
+		printf("%s:\n", key);
+}
+
+int main(int argc, char **argv)
+{
+	const char *name = helper_name(argv[0]);
+	static char buf[1 << 16];
+	struct statmount *sm = (struct statmount *)buf;
+	struct mnt_id_req req = { .size = MNT_ID_REQ_SIZE_VER1 };
+
+	if (argc == 3 && strcmp(argv[1], "-i") == 0) {
+		req.mnt_id = parse_id(argv[2]);
+		if (errno || argv[2][0] == '\0')
+			goto usage;
+	} else if (argc == 2 && argv[1][0] != '-') {
+		req.mnt_id = unique_mnt_id(argv[1]);
+		if (!req.mnt_id) {
+			fprintf(stderr, "%s: %s: %s\n", name, argv[1], strerror(errno));
+			return 1;
+		}
+	} else {
+		goto usage;
+	}
+	req.param = STATMOUNT_SB_BASIC | STATMOUNT_MNT_BASIC | STATMOUNT_PROPAGATE_FROM | STATMOUNT_MNT_ROOT |
+		    STATMOUNT_MNT_POINT | STATMOUNT_FS_TYPE | STATMOUNT_MNT_NS_ID | STATMOUNT_MNT_OPTS | STATMOUNT_SB_SOURCE;
+	if (syscall(NR_statmount, &req, sm, sizeof(buf), 0) < 0) {
+		fprintf(stderr, "%s: %s\n", name, strerror(errno));
+		return 1;
+	}
+	printf("mnt_id: %llu\n", (unsigned long long)sm->mnt_id);
+	printf("parent_id: %llu\n", (unsigned long long)sm->mnt_parent_id);
+	printf("mnt_id_old: %u\n", sm->mnt_id_old);
+	printf("parent_id_old: %u\n", sm->mnt_parent_id_old);
+	printf("mnt_ns_id: %llu\n", (unsigned long long)sm->mnt_ns_id);
+	str(sm, "fs_type", STATMOUNT_FS_TYPE, sm->fs_type);
+	str(sm, "sb_source", STATMOUNT_SB_SOURCE, sm->sb_source);
+	printf("sb_dev: %u:%u\n", sm->sb_dev_major, sm->sb_dev_minor);
+	printf("sb_magic: 0x%llx\n", (unsigned long long)sm->sb_magic);
+	printf("sb_flags: %s\n", sm->sb_flags & 1 ? "ro" : "rw");
+	str(sm, "mnt_root", STATMOUNT_MNT_ROOT, sm->mnt_root);
+	str(sm, "mnt_point", STATMOUNT_MNT_POINT, sm->mnt_point);
+	print_attrs(sm->mnt_attr);
+	str(sm, "mnt_opts", STATMOUNT_MNT_OPTS, sm->mnt_opts);
+	print_propagation(sm->mnt_propagation);
+	printf("peer_group: %llu\n", (unsigned long long)sm->mnt_peer_group);
+	printf("master: %llu\n", (unsigned long long)sm->mnt_master);
+	printf("propagate_from: %llu\n", (unsigned long long)sm->propagate_from);
+	return 0;
+usage:
+	fprintf(stderr, "usage: %s PATH | -i ID\n", name);
+	return 2;
+}
