@@ -6,6 +6,7 @@
 // the whole host, so the live kernel's are whatever was free.
 
 import { DialectError, type CommandResult, type TranscriptLine } from '../engine/transcript/types';
+import { renumberStatmountIds } from './renumber-ids';
 
 const MOUNTINFO_LINE = /^(\d+) (\d+) (\d+:\d+) (.*)$/;
 
@@ -61,7 +62,7 @@ export function disagreements(model: readonly CommandResult[], live: readonly Co
     const fields: [string, unknown, unknown][] = [
       ['stuck', m.stuck, l.stuck],
       ['status', m.status, l.status],
-      ['stdout', renumberMountinfo(m.stdout), renumberMountinfo(l.stdout)],
+      ['stdout', renumberStatmountIds(renumberMountinfo(m.stdout)), renumberStatmountIds(renumberMountinfo(l.stdout))],
       ['stderr', m.stderr, l.stderr],
       ['mount table', renumberMountinfo(m.mountinfo), renumberMountinfo(l.mountinfo)],
     ];

@@ -8,23 +8,24 @@
  */
 #include "mount_api.h"
 
-static const struct { uint64_t flag; const char *name; } attr_names[] = {
-	{ 0x00000001, "rdonly" }, { 0x00000002, "nosuid" },	   { 0x00000004, "nodev" },
-	{ 0x00000008, "noexec" }, { 0x00000010, "noatime" },	   { 0x00000020, "strictatime" },
-	{ 0x00000080, "nodiratime" }, { 0x00100000, "idmap" }, { 0x00200000, "nosymfollow" },
-};
-
+/* MOUNT_ATTR_* names in one order: the flags, the atime mode (relatime is 0), then the rest. */
 static void print_attrs(uint64_t attr)
 {
-	const char *sep = "";
+	static const struct { uint64_t flag; const char *name; } before[] = {
+		{ 0x1, "rdonly" }, { 0x2, "nosuid" }, { 0x4, "nodev" }, { 0x8, "noexec" },
+	}, after[] = {
+		{ 0x80, "nodiratime" }, { 0x100000, "idmap" }, { 0x200000, "nosymfollow" },
+	};
+	uint64_t atime = attr & 0x70;
 
 	printf("mnt_attr: ");
-	/* MOUNT_ATTR_RELATIME is 0: relatime is "neither noatime nor strictatime". */
-	if (!(attr & 0x70))
-		printf("relatime"), sep = ",";
-	for (size_t i = 0; i < sizeof(attr_names) / sizeof(attr_names[0]); i++)
-		if (attr & attr_names[i].flag)
-			printf("%s%s", sep, attr_names[i].name), sep = ",";
+	for (size_t i = 0; i < sizeof(before) / sizeof(before[0]); i++)
+		if (attr & before[i].flag)
+			printf("%s,", before[i].name);
+	printf("%s", atime == 0x10 ? "noatime" : atime == 0x20 ? "strictatime" : "relatime");
+	for (size_t i = 0; i < sizeof(after) / sizeof(after[0]); i++)
+		if (attr & after[i].flag)
+			printf(",%s", after[i].name);
 	printf("\n");
 }
 
