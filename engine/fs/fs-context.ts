@@ -142,9 +142,9 @@ export function vfsCmdReconfigure(k: Kernel, task: Task, fc: FsContext): Syscall
   });
 }
 
-/** ns_capable(owner) for a task whose user namespace is `mine` (every task is root in its own). */
+/** ns_capable(owner) for a task whose user namespace is `mine`: root there is capable in it and in every namespace it made. */
 function capableIn(mine: FsContext['user_ns'], owner: FsContext['user_ns']): boolean {
-  for (let ns: FsContext['user_ns'] | null = mine; ns; ns = ns.parent) if (ns === owner) return true;
+  for (let ns: FsContext['user_ns'] | null = owner; ns; ns = ns.parent) if (ns === mine) return true;
   return false;
 }
 

@@ -44,6 +44,7 @@ export function openat(k: Kernel, task: Task, args: OpenatArgs): SyscallResult<n
     if (!found.ok) return found;
     const { path } = found.value;
     if (args.flags & O_DIRECTORY && path.dentry.kind !== 'dir') return fail('ENOTDIR');
+    if (path.dentry.d_sb.fstype === 'anon_inodefs' && !(args.flags & O_PATH)) return fail('ENXIO'); // an fs context reopened by /proc/self/fd/N: no_open()
     if ((writing || args.flags & O_CREAT) && path.dentry.kind === 'dir') return fail('EISDIR'); // do_open()/may_open(): not a directory with O_CREAT or for writing
     if (writing && isReadonly(path.mnt)) return fail('EROFS');
     // /proc/self/ns/user led to an nsfs file: it pins that user namespace.
