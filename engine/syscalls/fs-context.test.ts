@@ -5,13 +5,12 @@ import {
   MOUNT_ATTR_NOATIME, MOUNT_ATTR_RDONLY, MOUNT_ATTR_STRICTATIME, MOVE_MOUNT_F_EMPTY_PATH, STATMOUNT_MNT_BASIC, STATMOUNT_MNT_OPTS,
   STATMOUNT_MNT_POINT, STATX_MNT_ID_UNIQUE,
 } from '../kernel/constants';
-import type { Variant } from '../kernel/variants';
 import { memparse } from '../fs/fs-parameters';
 import { renderMountinfo } from '../observe/mountinfo';
 import { bindSyscalls } from '../shell/program';
 import { ModelSession } from '../shell/session';
 
-function boot(variant: Variant['id'] = 'mainline') {
+function boot(variant: 'v12' | 'mainline' = 'mainline') {
   const session = new ModelSession(variant);
   return { session, sys: bindSyscalls(session.kernel, session.topTask) };
 }

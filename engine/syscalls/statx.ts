@@ -32,7 +32,7 @@ export function statx(k: Kernel, task: Task, args: StatxArgs): SyscallResult<Sta
     const found = pathLookupAt(k, task, args.dfd, args.path);
     if (!found.ok) return found;
     const mnt = found.value.path.mnt;
-    if (k.variant.detached === 'null-ns') return ok({ stx_mask: 0, stx_mnt_id: 0n });
+    if (k.variant.base === 'v4.19') return ok({ stx_mask: 0, stx_mnt_id: 0n });
     if (args.mask & STATX_MNT_ID_UNIQUE) return ok({ stx_mask: STATX_MNT_ID_UNIQUE, stx_mnt_id: mntIdUnique(mnt) });
     if (args.mask & STATX_MNT_ID) return ok({ stx_mask: STATX_MNT_ID, stx_mnt_id: BigInt(mnt.mnt_id) });
     return ok({ stx_mask: 0, stx_mnt_id: 0n });
