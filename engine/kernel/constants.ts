@@ -211,3 +211,5 @@ export const MNT_UNIQUE_ID_OFFSET = 1n << 31n;
 /** statx(2)'s mount id requests. */
 export const STATX_MNT_ID = 0x1000;
 export const STATX_MNT_ID_UNIQUE = 0x4000;
+/** anon_inodefs's magic (include/uapi/linux/magic.h): the filesystem of an fs context's fd. */
+export const ANON_INODE_FS_MAGIC = 0x09041934;

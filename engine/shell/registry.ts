@@ -9,6 +9,13 @@ import { cat, ls, mkdir, touch } from './programs/coreutils';
 import { moveMount, openTree, openTreeClone, umount2 } from './programs/mount-helpers';
 import { mountSetattr, openTreeAttr } from './programs/mount-attr';
 import { bash, sh } from './programs/shells';
+import { fsconfig } from './programs/fsconfig';
+import { fsmount } from './programs/fsmount';
+import { fsopen } from './programs/fsopen';
+import { fspick } from './programs/fspick';
+import { fsread } from './programs/fsread';
+import { listmount } from './programs/listmount';
+import { statmount } from './programs/statmount';
 import { unshare } from './programs/unshare';
 import { mount, umount } from './programs/util-linux';
 
@@ -28,6 +35,13 @@ const ENTRIES: readonly ProgramSpec[] = [
   umount2,
   mountSetattr,
   openTreeAttr,
+  fsopen,
+  fsconfig,
+  fsread,
+  fsmount,
+  fspick,
+  statmount,
+  listmount,
 ];
 
 export const PROGRAMS: ReadonlyMap<string, ProgramSpec> = new Map(ENTRIES.map((spec) => [spec.name, spec]));

@@ -5,9 +5,10 @@ import {
   MOUNT_ATTR_NOATIME, MOUNT_ATTR_RDONLY, MOUNT_ATTR_STRICTATIME, MOVE_MOUNT_F_EMPTY_PATH, STATMOUNT_MNT_BASIC, STATMOUNT_MNT_OPTS,
   STATMOUNT_MNT_POINT, STATX_MNT_ID_UNIQUE,
 } from '../kernel/constants';
-import { memparse } from '../fs/fs-parameters';
+import { FS_PARAMETERS, memparse } from '../fs/fs-parameters';
+import { DIALECT_KEYS } from '../shell/programs/fsconfig';
 import { renderMountinfo } from '../observe/mountinfo';
-import { bindSyscalls } from '../shell/program';
+import { bindSyscalls } from './index';
 import { ModelSession } from '../shell/session';
 
 function boot(variant: 'v12' | 'mainline' = 'mainline') {
@@ -147,5 +148,13 @@ describe('memparse', () => {
     assert.deepEqual(memparse('0x1000'), { value: 4096n, rest: '' });
     assert.deepEqual(memparse('08'), { value: 0n, rest: '8' });
     assert.deepEqual(memparse('1X'), { value: 1n, rest: 'X' });
+  });
+});
+
+describe("fsconfig's keys in the dialect", () => {
+  it('should name every parameter tmpfs and proc take, and nothing they do not besides source, ro, rw and foo', () => {
+    const known = [...FS_PARAMETERS.tmpfs, ...FS_PARAMETERS.proc];
+    assert.deepEqual([...DIALECT_KEYS].filter((k) => !known.includes(k)).sort(), ['foo', 'ro', 'rw', 'source']);
+    assert.deepEqual(known.filter((k) => !DIALECT_KEYS.includes(k)), []);
   });
 });

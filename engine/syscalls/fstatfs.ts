@@ -1,4 +1,4 @@
-import { PIPEFS_MAGIC, NSFS_MAGIC, PROC_SUPER_MAGIC, RAMFS_MAGIC, TMPFS_MAGIC } from '../kernel/constants';
+import { ANON_INODE_FS_MAGIC, PIPEFS_MAGIC, NSFS_MAGIC, PROC_SUPER_MAGIC, RAMFS_MAGIC, TMPFS_MAGIC } from '../kernel/constants';
 import type { Kernel, SuperBlock, Task } from '../kernel/types';
 import { fail, ok, type SyscallResult } from '../result';
 import { enterSyscall } from './entry';
@@ -12,7 +12,7 @@ export interface Statfs {
   readonly f_type: number;
 }
 
-const MAGIC: Readonly<Record<SuperBlock['fstype'], number>> = { tmpfs: TMPFS_MAGIC, rootfs: RAMFS_MAGIC, proc: PROC_SUPER_MAGIC, pipefs: PIPEFS_MAGIC, nsfs: NSFS_MAGIC };
+const MAGIC: Readonly<Record<SuperBlock['fstype'], number>> = { tmpfs: TMPFS_MAGIC, rootfs: RAMFS_MAGIC, proc: PROC_SUPER_MAGIC, pipefs: PIPEFS_MAGIC, nsfs: NSFS_MAGIC, anon_inodefs: ANON_INODE_FS_MAGIC };
 
 /**
  * fstatfs(2): which filesystem an fd (O_PATH ones too: fdget_raw) is on.

@@ -1,11 +1,11 @@
-// statmount and listmount, as engine/live/helpers/statmount.c and
-// listmount.c: a mount is named by a path (its unique id from statx
+// statmount, as engine/live/helpers/statmount.c (listmount.ts shares its
+// operand): a mount is named by a path (its unique id from statx
 // STATX_MNT_ID_UNIQUE) or by `-i ID`; the output is one "key: value" a line
 // (README, "statmount's output"), ids as the kernel gave them: the
 // differential check and the spec's steps renumber them (runner/renumber-ids.ts).
 
 import {
-  AT_FDCWD, LISTMOUNT_REVERSE, LSMT_ROOT, MOUNT_ATTR__ATIME, MOUNT_ATTR_IDMAP, MOUNT_ATTR_NOATIME, MOUNT_ATTR_NODEV, MOUNT_ATTR_NODIRATIME,
+  AT_FDCWD, MOUNT_ATTR__ATIME, MOUNT_ATTR_IDMAP, MOUNT_ATTR_NOATIME, MOUNT_ATTR_NODEV, MOUNT_ATTR_NODIRATIME,
   MOUNT_ATTR_NOEXEC, MOUNT_ATTR_NOSUID, MOUNT_ATTR_NOSYMFOLLOW, MOUNT_ATTR_RDONLY, MOUNT_ATTR_STRICTATIME, MS_PRIVATE, MS_SHARED, MS_SLAVE,
   MS_UNBINDABLE, STATMOUNT_FS_TYPE, STATMOUNT_MNT_BASIC, STATMOUNT_MNT_NS_ID, STATMOUNT_MNT_OPTS, STATMOUNT_MNT_POINT, STATMOUNT_MNT_ROOT,
   STATMOUNT_PROPAGATE_FROM, STATMOUNT_SB_BASIC, STATMOUNT_SB_SOURCE, STATX_MNT_ID_UNIQUE,
@@ -13,19 +13,14 @@ import {
 import { strerror } from '../../errno';
 import type { Statmount } from '../../syscalls/statmount';
 import { DialectError, type TranscriptLine } from '../../transcript/types';
-import { exit, type ProgramContext, type ProgramOutcome } from '../program';
+import { defineProgram, exit, type ProgramContext, type ProgramOutcome } from '../program';
 
 /** Which mount: a path, or an id typed as is (for the kernel's checks on ids). */
 export type MountOperand = { readonly path: string } | { readonly id: bigint } | null;
 
-export interface ListmountArgs {
-  readonly reverse: boolean;
-  readonly mount: MountOperand;
-}
-
 const ID = /^\d{1,20}$/;
 
-function mountOperand(rest: readonly string[], name: string, place: TranscriptLine, optional: boolean): MountOperand {
+export function mountOperand(rest: readonly string[], name: string, place: TranscriptLine, optional: boolean): MountOperand {
   const usage = `the dialect has "${name} ${optional ? '[-r] [PATH | -i ID]' : 'PATH'}" and "${name} ${optional ? '[-r] ' : ''}-i ID"`;
   if (rest.length === 0 && optional) return null;
   if (rest[0] === '-i' && rest.length === 2 && ID.test(rest[1]!) && BigInt(rest[1]!) < 1n << 64n) return { id: BigInt(rest[1]!) };
@@ -38,14 +33,8 @@ export function parseStatmount(argv: readonly string[], place: TranscriptLine): 
   return { mount: mountOperand(argv.slice(1), 'statmount', place, false) };
 }
 
-/** `listmount [-r] [PATH | -i ID]` */
-export function parseListmount(argv: readonly string[], place: TranscriptLine): ListmountArgs {
-  const reverse = argv[1] === '-r';
-  return { reverse, mount: mountOperand(argv.slice(reverse ? 2 : 1), 'listmount', place, true) };
-}
-
 /** The unique id of the mount at a path, or the message the helper prints. */
-function uniqueId(ctx: ProgramContext, name: string, mount: NonNullable<MountOperand>): bigint | null {
+export function uniqueId(ctx: ProgramContext, name: string, mount: NonNullable<MountOperand>): bigint | null {
   if ('id' in mount) return mount.id;
   const st = ctx.sys.statx({ dfd: AT_FDCWD, path: mount.path, flags: 0, mask: STATX_MNT_ID_UNIQUE });
   if (!st.ok) ctx.err(`${name}: ${mount.path}: ${strerror(st.errno)}\n`);
@@ -105,7 +94,7 @@ export function formatStatmount(sm: Statmount): string {
   ].join('');
 }
 
-export function runStatmount(ctx: ProgramContext, args: { readonly mount: MountOperand }): ProgramOutcome {
+function runStatmount(ctx: ProgramContext, args: { readonly mount: MountOperand }): ProgramOutcome {
   const id = uniqueId(ctx, 'statmount', args.mount!);
   if (id === null) return exit(1);
   const sm = ctx.sys.statmount({ req: { mnt_id: id, param: BigInt(ALL_FIELDS), mnt_ns_id: 0n }, flags: 0 });
@@ -117,24 +106,12 @@ export function runStatmount(ctx: ProgramContext, args: { readonly mount: MountO
   return exit(0);
 }
 
-/** Ids asked for per call: few, so that a long list takes several calls, each after the last id seen. */
-const BATCH = 4;
-
-export function runListmount(ctx: ProgramContext, args: ListmountArgs): ProgramOutcome {
-  const parent = args.mount === null ? LSMT_ROOT : uniqueId(ctx, 'listmount', args.mount);
-  if (parent === null) return exit(1);
-  let last = 0n;
-  for (;;) {
-    const listed = ctx.sys.listmount({ req: { mnt_id: parent, param: last, mnt_ns_id: 0n }, nrMntIds: BATCH, flags: args.reverse ? LISTMOUNT_REVERSE : 0 });
-    if (!listed.ok) {
-      ctx.err(`listmount: ${strerror(listed.errno)}\n`);
-      return exit(1);
-    }
-    for (const id of listed.value) {
-      const sm = ctx.sys.statmount({ req: { mnt_id: id, param: BigInt(STATMOUNT_MNT_POINT), mnt_ns_id: 0n }, flags: 0 });
-      ctx.out(sm.ok && sm.value.mnt_point !== undefined ? `${id} ${sm.value.mnt_point}\n` : `${id}\n`);
-    }
-    if (listed.value.length < BATCH) return exit(0);
-    last = listed.value[listed.value.length - 1]!;
-  }
-}
+export const statmount = defineProgram({
+  name: 'statmount',
+  usage: ['statmount P', 'statmount -i ID'],
+  summary:
+    'the unique id of P\'s mount from `statx(STATX_MNT_ID_UNIQUE)` (or ID), then `statmount(2)`: 18 `key: value` lines (the format is below)',
+  parse: (argv, place) => ({ mount: mountOperand(argv.slice(1), 'statmount', place, false) }),
+  run: runStatmount,
+  live: { helper: 'statmount' },
+});
