@@ -5,7 +5,9 @@
 // closed and dup'ed, open_tree_clone (-r) and open_tree into nested shells and exit,
 // unshare -m and -Urm into nested shells in new namespaces, move_mount (with
 // -p, -t, --beneath, --set-group and the symlink flags), mount_setattr and
-// open_tree_attr with random struct mount_attr SPECs, ls and mountinfo. Paths come from a small pool under /mnt so
+// open_tree_attr with random struct mount_attr SPECs, ls and mountinfo; fs
+// contexts (fsopen, fspick into nested shells, fsconfig's parameters and
+// commands, fsread, fsmount), statmount and listmount. Paths come from a small pool under /mnt so
 // that commands keep meeting each other's mounts.
 
 import fc from 'fast-check';
@@ -34,7 +36,39 @@ const MOVE_MOUNT_OPTIONS = ['--beneath', '--set-group', '--f-symlinks', '--t-sym
 /** unshare's --propagation words; null: its default (private). */
 const UNSHARE_PROPAGATION = [null, 'unchanged', 'slave', 'shared', 'private'] as const;
 
+/** fsconfig's parameters, good and bad values alike (tmpfs's, proc's, the VFS's). */
+const FS_PARAMS: readonly string[] = [
+  'size 1M', 'size 4097', 'size 0', 'size 1X', 'size 0x1000', 'nr_inodes 2', 'nr_inodes 0', 'nr_inodes 100', 'mode 700', 'mode 8',
+  'uid 1000', 'uid x', 'gid 5', 'hidepid 2', 'hidepid 9', 'subset pid', 'subset foo', 'source mine', 'ro x', 'foo bar',
+];
+const FS_FLAGS = ['ro', 'rw', 'size', 'foo', 'source'] as const;
+const FSMOUNT_ATTRS = ['rdonly', 'nosuid', 'noexec', 'noatime', 'strictatime', 'nodiratime'] as const;
+
+/** The fs-context and statmount programs. */
+const mountApiCommand: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.tuple(fc.constantFrom('', '-c '), fc.constantFrom('tmpfs', 'tmpfs', 'proc', 'nosuchfs'), fd).map(([c, fs, n]) => ({ line: `fsopen ${c}${fs} ${n} sh`, nested: 'open' as const })),
+  },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('', '-s '), dir, fd).map(([s, d, n]) => ({ line: `fspick ${s}${d} ${n} sh`, nested: 'open' as const })) },
+  { weight: 3, arbitrary: fc.tuple(fd, fc.constantFrom(...FS_PARAMS)).map(([n, p]) => ({ line: `fsconfig ${n} set_string ${p}` })) },
+  { weight: 1, arbitrary: fc.tuple(fd, fc.constantFrom(...FS_FLAGS)).map(([n, f]) => ({ line: `fsconfig ${n} set_flag ${f}` })) },
+  { weight: 3, arbitrary: fc.tuple(fd, fc.constantFrom('create', 'create', 'create_excl', 'reconfigure')).map(([n, c]) => ({ line: `fsconfig ${n} ${c}` })) },
+  { weight: 1, arbitrary: fd.map((n) => ({ line: `fsread ${n}` })) },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(fc.subarray([...FSMOUNT_ATTRS], { maxLength: 2 }), fd, fd).map(([attrs, n, m]) => ({
+      line: `fsmount ${attrs.length ? `-o ${attrs.join(',')} ` : ''}${n} ${m} sh`,
+      nested: 'open' as const,
+    })),
+  },
+  { weight: 1, arbitrary: fc.tuple(fd, fd, target).map(([n, m, d]) => ({ line: `fsmount ${n} ${m} move_mount ${m} ${d}` })) },
+  { weight: 1, arbitrary: dir.map((d) => ({ line: `statmount ${d}` })) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('', '-r '), fc.constantFrom('', ...DIRS)).map(([r, d]) => ({ line: `listmount ${r}${d}`.trimEnd() })) },
+);
+
 const command: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 8, arbitrary: mountApiCommand },
   { weight: 3, arbitrary: fc.tuple(fc.boolean(), fc.constantFrom(...PROPAGATION), dir).map(([r, type, d]) => ({ line: `mount --make-${r ? 'r' : ''}${type} ${d}` })) },
   { weight: 3, arbitrary: target.map((d) => ({ line: `mkdir -p ${d}` })) },
   {

@@ -158,3 +158,13 @@ describe("fsconfig's keys in the dialect", () => {
     assert.deepEqual(known.filter((k) => !DIALECT_KEYS.includes(k)), []);
   });
 });
+
+describe('fsconfig and fsmount on an O_PATH fd', () => {
+  it('should be EBADF, as fdget() refuses O_PATH files (found by the fuzzer)', () => {
+    const { sys } = boot();
+    const fd = sys.open_tree({ dfd: AT_FDCWD, path: '/mnt', flags: 0 });
+    assert.ok(fd.ok);
+    assert.deepEqual(sys.fsconfig(set(fd.value, 'size', '1M')), { ok: false, errno: 'EBADF' });
+    assert.deepEqual(sys.fsmount({ fd: fd.value, flags: 0, attrFlags: 0 }), { ok: false, errno: 'EBADF' });
+  });
+});

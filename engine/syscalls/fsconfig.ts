@@ -57,7 +57,7 @@ export function fsconfig(k: Kernel, task: Task, args: FsconfigArgs): SyscallResu
     const shape = argumentsFit(args);
     if (shape) return fail(shape);
     const file = task.files.get(args.fd);
-    if (!file) return fail('EBADF');
+    if (!file || file.oPath) return fail('EBADF'); // fdget(): an O_PATH file is no file here
     const fc = file.private_data;
     if (!fc) return fail('EINVAL'); // f_op != &fscontext_fops
     if (args.cmd === FSCONFIG_SET_FD && !task.files.has(args.aux)) return fail('EBADF'); // fget(aux)

@@ -59,7 +59,7 @@ export function fsmount(k: Kernel, task: Task, args: FsmountArgs): SyscallResult
         return fail('EINVAL'); // two atime modes at once
     }
     const file = task.files.get(args.fd);
-    if (!file) return fail('EBADF');
+    if (!file || file.oPath) return fail('EBADF'); // fdget(): an O_PATH file is no file here
     const fc = file.private_data;
     if (!fc) return fail('EINVAL'); // not an fs context
     if (!fc.root) return fail('EINVAL'); // no superblock yet: CMD_CREATE first
