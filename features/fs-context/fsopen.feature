@@ -72,13 +72,20 @@ Feature: fsopen: a filesystem context, configured before anything is mounted
       """
     And "fsopen tmpfs 3 fsconfig 3 create" succeeds
 
-  Scenario: a context's fd cannot be opened again through /proc/self/fd (ENXIO)
+  Scenario: a context's fd is listed, but cannot be opened again through /proc/self/fd (ENXIO)
     When the shell session runs:
       """
-      # fsopen tmpfs 3 cat /proc/self/fd/3
+      # fsopen tmpfs 3 sh
+      # ls /proc/self/fd/3
+      # cat /proc/self/fd/3
+      # exit
       """
-    Then "fsopen tmpfs 3 cat /proc/self/fd/3" exits with status 1
-    And "fsopen tmpfs 3 cat /proc/self/fd/3" prints on stderr:
+    Then "ls /proc/self/fd/3" prints on stdout:
+      """
+      /proc/self/fd/3
+      """
+    And "cat /proc/self/fd/3" exits with status 1
+    And "cat /proc/self/fd/3" prints on stderr:
       """
       cat: /proc/self/fd/3: No such device or address
       """

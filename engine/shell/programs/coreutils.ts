@@ -1,7 +1,7 @@
 // The coreutils the dialect uses (mkdir, touch, ls, cat), in the C locale:
 // the syscalls each makes and its error messages.
 
-import { AT_FDCWD, O_CREAT, O_DIRECTORY, O_WRONLY } from '../../kernel/constants';
+import { AT_FDCWD, O_CREAT, O_DIRECTORY, O_WRONLY, S_IFDIR, S_IFMT } from '../../kernel/constants';
 import { strerror } from '../../errno';
 import { DialectError, type TranscriptLine } from '../../transcript/types';
 import { defineProgram, exit, type ProgramContext, type ProgramOutcome } from '../program';
@@ -86,16 +86,21 @@ function runLs(ctx: ProgramContext, { names }: Operands): ProgramOutcome {
   const files: string[] = [];
   const dirs: { name: string; entries: string[] }[] = [];
   for (const name of targets) {
-    const opened = ctx.sys.openat({ dfd: AT_FDCWD, path: name, flags: 0 });
-    if (!opened.ok) {
-      ctx.err(`ls: cannot access '${name}': ${strerror(opened.errno)}\n`);
+    // stat first, as ls(1) does: a file that cannot be opened (an fs context's fd) is still listed.
+    const st = ctx.sys.newfstatat({ dfd: AT_FDCWD, path: name, flags: 0 });
+    if (!st.ok) {
+      ctx.err(`ls: cannot access '${name}': ${strerror(st.errno)}\n`);
       status = 2;
       continue;
     }
-    const listed = ctx.sys.getdents64({ fd: opened.value });
-    ctx.sys.close({ fd: opened.value });
+    if ((st.value.st_mode & S_IFMT) !== S_IFDIR) {
+      files.push(name);
+      continue;
+    }
+    const opened = ctx.sys.openat({ dfd: AT_FDCWD, path: name, flags: O_DIRECTORY });
+    const listed = opened.ok ? ctx.sys.getdents64({ fd: opened.value }) : opened;
+    if (opened.ok) ctx.sys.close({ fd: opened.value });
     if (listed.ok) dirs.push({ name, entries: listed.value.sort(byteOrder) });
-    else if (listed.errno === 'ENOTDIR') files.push(name);
     else {
       ctx.err(`ls: cannot open directory '${name}': ${strerror(listed.errno)}\n`);
       status = 2;
