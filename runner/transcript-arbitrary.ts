@@ -42,7 +42,7 @@ const FS_PARAMS: readonly string[] = [
   'uid 1000', 'uid x', 'gid 5', 'hidepid 2', 'hidepid 9', 'subset pid', 'subset foo', 'source mine', 'ro x', 'foo bar',
 ];
 const FS_FLAGS = ['ro', 'rw', 'size', 'foo', 'source'] as const;
-const FSMOUNT_ATTRS = ['rdonly', 'nosuid', 'noexec', 'noatime', 'strictatime', 'nodiratime'] as const;
+const FSMOUNT_ATTRS = ['rdonly', 'nosuid', 'noexec', 'noatime', 'strictatime', 'nodiratime', 'nosymfollow'] as const;
 
 /** The fs-context and statmount programs. */
 const mountApiCommand: fc.Arbitrary<Step> = fc.oneof(

@@ -39,7 +39,7 @@ export interface MountKattr {
 }
 
 /** The MNT_* bits a MOUNT_ATTR_* word names (the atime enum aside). Analogous to fs/namespace.c:attr_flags_to_mnt_flags(). */
-function attrFlagsToMntFlags(attr: number): number {
+export function attrFlagsToMntFlags(attr: number): number {
   let flags = 0;
   if (attr & MOUNT_ATTR_RDONLY) flags |= MNT_READONLY;
   if (attr & MOUNT_ATTR_NOSUID) flags |= MNT_NOSUID;

@@ -1,14 +1,11 @@
-import {
-  FSMOUNT_CLOEXEC, FSMOUNT_VALID_FLAGS, MNT_NOATIME, MNT_NODEV, MNT_NODIRATIME, MNT_NOEXEC, MNT_NOSUID, MNT_READONLY, MNT_RELATIME,
-  MOUNT_ATTR__ATIME, MOUNT_ATTR_NOATIME, MOUNT_ATTR_NODEV, MOUNT_ATTR_NODIRATIME, MOUNT_ATTR_NOEXEC, MOUNT_ATTR_NOSUID, MOUNT_ATTR_RDONLY,
-  MOUNT_ATTR_RELATIME, MOUNT_ATTR_STRICTATIME,
-} from '../kernel/constants';
+import { FSMOUNT_CLOEXEC, FSMOUNT_VALID_FLAGS, MNT_NOATIME, MNT_RELATIME, MOUNT_ATTR__ATIME, MOUNT_ATTR_NOATIME, MOUNT_ATTR_RELATIME, MOUNT_ATTR_STRICTATIME } from '../kernel/constants';
 import { traced } from '../kernel/kernel';
 import type { Kernel, Task } from '../kernel/types';
 import { mayMount } from '../kernel/user-namespace';
 import { allocFile, fdInstall, unusedFd } from '../fs/file';
 import { vfsCleanContext } from '../fs/fs-context';
 import { allocMntNs, allocVfsmnt } from '../namespace/alloc';
+import { attrFlagsToMntFlags } from '../namespace/do-mount-setattr';
 import { mntget, mntputNoExpire } from '../namespace/refs';
 import { fail, ok, type SyscallResult } from '../result';
 import { enterSyscall } from './entry';
@@ -19,17 +16,6 @@ export interface FsmountArgs {
   readonly flags: number;
   /** MOUNT_ATTR_* bits. */
   readonly attrFlags: number;
-}
-
-/** MOUNT_ATTR_* to MNT_*, the atime mode aside. Analogous to fs/namespace.c:attr_flags_to_mnt_flags(). */
-function attrFlagsToMntFlags(attr: number): number {
-  let flags = 0;
-  if (attr & MOUNT_ATTR_RDONLY) flags |= MNT_READONLY;
-  if (attr & MOUNT_ATTR_NOSUID) flags |= MNT_NOSUID;
-  if (attr & MOUNT_ATTR_NODEV) flags |= MNT_NODEV;
-  if (attr & MOUNT_ATTR_NOEXEC) flags |= MNT_NOEXEC;
-  if (attr & MOUNT_ATTR_NODIRATIME) flags |= MNT_NODIRATIME;
-  return flags;
 }
 
 /**

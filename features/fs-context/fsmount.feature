@@ -19,7 +19,7 @@ Feature: fsmount: a detached mount of the new superblock, with its mount attribu
       # mkdir /mnt/a
       # fsopen tmpfs 3 sh
       # fsconfig 3 create
-      # fsmount -o rdonly,nosuid,nodev,noexec,noatime,nodiratime 3 4 move_mount 4 /mnt/a
+      # fsmount -o rdonly,nosuid,nodev,noexec,noatime,nodiratime,nosymfollow 3 4 move_mount 4 /mnt/a
       # exit
       # statmount /mnt/a
       """
@@ -37,7 +37,7 @@ Feature: fsmount: a detached mount of the new superblock, with its mount attribu
       sb_flags: rw
       mnt_root: /
       mnt_point: /mnt/a
-      mnt_attr: rdonly,nosuid,nodev,noexec,noatime,nodiratime
+      mnt_attr: rdonly,nosuid,nodev,noexec,noatime,nodiratime,nosymfollow
       mnt_opts:
       propagation: private
       peer_group: 0

@@ -1,7 +1,7 @@
 // fsmount [-c] [-o ATTR,...] N M CMD: engine/live/helpers/fsmount.c.
 
 import {
-  FSMOUNT_CLOEXEC, MOUNT_ATTR_NOATIME, MOUNT_ATTR_NODEV, MOUNT_ATTR_NODIRATIME, MOUNT_ATTR_NOEXEC, MOUNT_ATTR_NOSUID, MOUNT_ATTR_RDONLY,
+  FSMOUNT_CLOEXEC, MOUNT_ATTR_NOATIME, MOUNT_ATTR_NODEV, MOUNT_ATTR_NODIRATIME, MOUNT_ATTR_NOEXEC, MOUNT_ATTR_NOSYMFOLLOW, MOUNT_ATTR_NOSUID, MOUNT_ATTR_RDONLY,
   MOUNT_ATTR_RELATIME, MOUNT_ATTR_STRICTATIME,
 } from '../../kernel/constants';
 import { DialectError, type TranscriptLine } from '../../transcript/types';
@@ -18,6 +18,7 @@ export const MOUNT_ATTRS: Readonly<Record<string, number>> = {
   noatime: MOUNT_ATTR_NOATIME,
   strictatime: MOUNT_ATTR_STRICTATIME,
   nodiratime: MOUNT_ATTR_NODIRATIME,
+  nosymfollow: MOUNT_ATTR_NOSYMFOLLOW,
 };
 
 export interface FsmountArgs {
@@ -59,7 +60,7 @@ export const fsmount = defineProgram({
   name: 'fsmount',
   usage: ['fsmount [-c] [-o ATTR[,ATTR...]] N M CMD [ARG...]'],
   summary:
-    '`fsmount(N, FSMOUNT_CLOEXEC with -c, MOUNT_ATTR_*)`: a detached mount of the superblock the context on fd N created, on fd M, then CMD; ATTR is one of `rdonly nosuid nodev noexec relatime noatime strictatime nodiratime`',
+    '`fsmount(N, FSMOUNT_CLOEXEC with -c, MOUNT_ATTR_*)`: a detached mount of the superblock the context on fd N created, on fd M, then CMD; ATTR is one of `rdonly nosuid nodev noexec relatime noatime strictatime nodiratime nosymfollow`',
   parse: parseFsmount,
   execs: (args) => args.command,
   run: runFsmount,
