@@ -7,7 +7,7 @@ import { vfsCleanContext } from '../fs/fs-context';
 import { allocMntNs, allocVfsmnt } from '../namespace/alloc';
 import { attrFlagsToMntFlags } from '../namespace/do-mount-setattr';
 import { mntget, mntputNoExpire } from '../namespace/refs';
-import { fail, ok, type SyscallResult } from '../result';
+import { fail, type SyscallResult } from '../result';
 import { enterSyscall } from './entry';
 import { mountApiMissing } from './mount-api-variants';
 
@@ -50,6 +50,9 @@ export function fsmount(k: Kernel, task: Task, args: FsmountArgs): SyscallResult
     if (!fc) return fail('EINVAL'); // not an fs context
     if (!fc.root) return fail('EINVAL'); // no superblock yet: CMD_CREATE first
     if (fc.phase !== 'FS_CONTEXT_AWAITING_MOUNT') return fail('EBUSY');
+    // The kernel takes the fd last, once the context is cleaned; the model asks first (EMFILE needs 1024 open fds).
+    const fd = unusedFd(task);
+    if (!fd.ok) return fd;
     const root = fc.root;
     const mnt = traced(k, 'vfs_create_mount', () => allocVfsmnt(k, root.d_sb, root, mntFlags));
     vfsCleanContext(fc);
@@ -57,9 +60,8 @@ export function fsmount(k: Kernel, task: Task, args: FsmountArgs): SyscallResult
     mnt.mnt_ns = ns;
     ns.mounts.add(mnt);
     mntget(k, mnt); // R6: the anonymous namespace's root
-    const fd = unusedFd(task);
-    fdInstall(task, fd, allocFile(k, { mnt, dentry: root }, { oPath: true, needUnmount: true }));
+    fdInstall(task, fd.value, allocFile(k, { mnt, dentry: root }, { oPath: true, needUnmount: true }));
     mntputNoExpire(k, mnt); // the creator's reference passes to the file
-    return ok(fd);
+    return fd;
   });
 }

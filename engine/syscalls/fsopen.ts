@@ -3,7 +3,7 @@ import type { Kernel, Task } from '../kernel/types';
 import { mayMount } from '../kernel/user-namespace';
 import { fdInstall, unusedFd } from '../fs/file';
 import { fsContextForMount, fscontextFile } from '../fs/fs-context';
-import { fail, ok, type SyscallResult } from '../result';
+import { fail, type SyscallResult } from '../result';
 import { enterSyscall } from './entry';
 import { mountApiMissing } from './mount-api-variants';
 
@@ -28,8 +28,9 @@ export function fsopen(k: Kernel, task: Task, args: FsopenArgs): SyscallResult<n
     if (args.flags & ~FSOPEN_CLOEXEC) return fail('EINVAL');
     if (!FILESYSTEMS.has(args.fsName)) return fail('ENODEV');
     const fc = fsContextForMount(args.fsName as 'tmpfs' | 'proc', task);
-    const fd = unusedFd(task);
-    fdInstall(task, fd, fscontextFile(k, fc));
-    return ok(fd);
+    const fd = unusedFd(task); // anon_inode_getfd(): EMFILE once the table is full
+    if (!fd.ok) return fd;
+    fdInstall(task, fd.value, fscontextFile(k, fc));
+    return fd;
   });
 }

@@ -4,7 +4,7 @@ import { mayMount } from '../kernel/user-namespace';
 import { fdInstall, unusedFd } from '../fs/file';
 import { fsContextForReconfigure, fscontextFile } from '../fs/fs-context';
 import { pathLookupAt } from '../fs/namei';
-import { fail, ok, type SyscallResult } from '../result';
+import { fail, type SyscallResult } from '../result';
 import { enterSyscall } from './entry';
 import { mountApiMissing } from './mount-api-variants';
 
@@ -33,8 +33,9 @@ export function fspick(k: Kernel, task: Task, args: FspickArgs): SyscallResult<n
     if (viaLink && args.flags & FSPICK_SYMLINK_NOFOLLOW) return fail('EINVAL'); // the link itself, on proc
     if (path.mnt.mnt_root !== path.dentry) return fail('EINVAL');
     const fc = fsContextForReconfigure(path.dentry, task);
-    const fd = unusedFd(task);
-    fdInstall(task, fd, fscontextFile(k, fc));
-    return ok(fd);
+    const fd = unusedFd(task); // anon_inode_getfd(): EMFILE once the table is full
+    if (!fd.ok) return fd;
+    fdInstall(task, fd.value, fscontextFile(k, fc));
+    return fd;
   });
 }
