@@ -100,12 +100,13 @@ export function vfsParseFsParam(fc: FsContext, key: string, value: string | null
  * time, so there is nothing to share and nothing to refuse).
  * Analogous to fs/fsopen.c:vfs_cmd_create() + vfs_get_tree() (6.18).
  */
-export function vfsCmdCreate(k: Kernel, fc: FsContext): SyscallResult<0> {
+export function vfsCmdCreate(k: Kernel, task: Task, fc: FsContext): SyscallResult<0> {
   return traced(k, 'vfs_cmd_create', () => {
     if (fc.phase !== 'FS_CONTEXT_CREATE_PARAMS') return fail('EBUSY');
-    // mount_capable(): tmpfs belongs to its opener's user namespace (FS_USERNS_MOUNT); proc to the initial one here.
+    // mount_capable(): the caller (not the opener) must be capable over the context's user namespace:
+    // tmpfs's is its opener's (FS_USERNS_MOUNT); proc's that of the PID namespace it shows, the initial one here.
     const owner = fc.fs_type === 'proc' ? k.init_user_ns : fc.user_ns;
-    if (!capableIn(fc.user_ns, owner)) return fail('EPERM');
+    if (!nsCapable(task, owner)) return fail('EPERM');
     const sb = allocSuper(k, fc.fs_type, fc.source ?? 'none', owner);
     if (fc.fs_type === 'proc') populateProc(k, sb);
     sb.s_fs_info = fillSuperInfo(fc);
@@ -140,12 +141,6 @@ export function vfsCmdReconfigure(k: Kernel, task: Task, fc: FsContext): Syscall
     vfsCleanContext(fc);
     return ok(0);
   });
-}
-
-/** ns_capable(owner) for a task whose user namespace is `mine`: root there is capable in it and in every namespace it made. */
-function capableIn(mine: FsContext['user_ns'], owner: FsContext['user_ns']): boolean {
-  for (let ns: FsContext['user_ns'] | null = owner; ns; ns = ns.parent) if (ns === mine) return true;
-  return false;
 }
 
 /** The internal mount of anon_inodefs that every fscontext file sits on (one per kernel, as kern_mount()). */

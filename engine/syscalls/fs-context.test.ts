@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  AT_FDCWD, FSCONFIG_CMD_CREATE, FSCONFIG_CMD_RECONFIGURE, FSCONFIG_SET_FLAG, FSCONFIG_SET_STRING, LISTMOUNT_REVERSE, LSMT_ROOT,
+  AT_FDCWD, CLONE_NEWNS, CLONE_NEWUSER, FSCONFIG_CMD_CREATE, FSCONFIG_CMD_RECONFIGURE, FSCONFIG_SET_FLAG, FSCONFIG_SET_STRING, LISTMOUNT_REVERSE, LSMT_ROOT,
   MOUNT_ATTR_NOATIME, MOUNT_ATTR_RDONLY, MOUNT_ATTR_STRICTATIME, MOVE_MOUNT_F_EMPTY_PATH, STATMOUNT_MNT_BASIC, STATMOUNT_MNT_OPTS,
   STATMOUNT_MNT_POINT, STATX_MNT_ID_UNIQUE,
 } from '../kernel/constants';
@@ -166,5 +166,15 @@ describe('fsconfig and fsmount on an O_PATH fd', () => {
     assert.ok(fd.ok);
     assert.deepEqual(sys.fsconfig(set(fd.value, 'size', '1M')), { ok: false, errno: 'EBADF' });
     assert.deepEqual(sys.fsmount({ fd: fd.value, flags: 0, attrFlags: 0 }), { ok: false, errno: 'EBADF' });
+  });
+});
+
+describe('CMD_CREATE asks the caller, not the opener (mount_capable)', () => {
+  it('should refuse a tmpfs context opened in the initial user namespace to a task that has since entered a new one (found by the fuzzer)', () => {
+    const { sys } = boot();
+    const fc = sys.fsopen({ fsName: 'tmpfs', flags: 0 });
+    assert.ok(fc.ok);
+    assert.ok(sys.unshare({ flags: CLONE_NEWUSER | CLONE_NEWNS }).ok);
+    assert.deepEqual(sys.fsconfig(cmd(fc.value, FSCONFIG_CMD_CREATE)), { ok: false, errno: 'EPERM' });
   });
 });

@@ -65,7 +65,7 @@ export function fsconfig(k: Kernel, task: Task, args: FsconfigArgs): SyscallResu
     switch (args.cmd) {
       case FSCONFIG_CMD_CREATE:
       case FSCONFIG_CMD_CREATE_EXCL:
-        return vfsCmdCreate(k, fc);
+        return vfsCmdCreate(k, task, fc);
       case FSCONFIG_CMD_RECONFIGURE:
         return vfsCmdReconfigure(k, task, fc);
     }
