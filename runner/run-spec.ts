@@ -34,8 +34,10 @@ const { KERNELS } = require('../cucumber.js') as { KERNELS: string[] };
 const ROOT = join(__dirname, '..');
 
 /**
- * Live namespaces at once. Measured on 2 cores (bench: the live column):
- * 3 is fastest; more only queue for the CPU. MOUNTSPEC_LIVE_JOBS overrides.
+ * Live namespaces at once. Measured on 2 cores (README, "Benchmarks"): 3 is
+ * a third faster than 2; past 3 the gain was within the noise of a loaded
+ * machine, where they would only queue for the CPU on a quiet one.
+ * MOUNTSPEC_LIVE_JOBS overrides.
  */
 const LIVE_JOBS = 3;
 
