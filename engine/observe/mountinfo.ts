@@ -19,8 +19,11 @@ import { showOptions } from '../fs/fs-parameters';
  * Analogous to fs/seq_file.c:seq_escape() with fs/proc_namespace.c's " \t\n\\".
  */
 function mangle(field: string): string {
+  if (!MANGLED.test(field)) return field; // most fields: no copy
   return field.replace(/[ \t\n\\]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
 }
+
+const MANGLED = /[ \t\n\\]/;
 
 /** show_mnt_opts(): the per-mount options (nosymfollow 5.10+, idmapped 5.12+ last). */
 function mountOptions(m: Mount): string {

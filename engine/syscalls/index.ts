@@ -74,9 +74,15 @@ export type BoundSyscalls = { readonly [K in keyof Syscalls]: (args: Parameters<
 
 /** The model's syscalls with kernel and task filled in. */
 export function bindSyscalls(k: Kernel, task: Task): BoundSyscalls {
-  const bound: Record<string, unknown> = {};
+  const known = bound.get(task);
+  if (known) return known;
+  const calls: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(syscalls)) {
-    bound[name] = (args: never) => (fn as (k: Kernel, t: Task, a: never) => unknown)(k, task, args);
+    calls[name] = (args: never) => (fn as (k: Kernel, t: Task, a: never) => unknown)(k, task, args);
   }
-  return bound as BoundSyscalls;
+  bound.set(task, calls as BoundSyscalls);
+  return calls as BoundSyscalls;
 }
+
+/** Each task's bound table, made once: a shell binds its own for every builtin it runs. */
+const bound = new WeakMap<Task, BoundSyscalls>();
