@@ -4,6 +4,8 @@ import { assertDialectError } from '../../transcript/test-support';
 import { checkDialect } from '../dialect';
 import { ModelSession } from '../session';
 import { mergeOptstr } from './util-linux';
+import { createLiveBackend } from '../../live';
+import { liveSkip } from '../../live/test-support';
 
 const at = (command: string) => ({ command, file: 'remount.txt', line: 2 });
 
@@ -46,4 +48,21 @@ describe('mount -o remount,bind on the model', () => {
       assertDialectError(() => checkDialect(at(line)), 'remount.txt:2', reason);
     });
   }
+});
+
+describe('mount(8) lists targets decoded from mountinfo, control characters as "?"', () => {
+  const lines = ["mkdir '/mnt/a b' '/mnt/t\tab' '/mnt/b\\sl'", "mount -t tmpfs none '/mnt/a b'", "mount -t tmpfs none '/mnt/t\tab'", "mount -t tmpfs none '/mnt/b\\sl'", 'mount'];
+  const expected = ['none on /mnt/a b type tmpfs (rw,relatime)', 'none on /mnt/t?ab type tmpfs (rw,relatime)', 'none on /mnt/b\\sl type tmpfs (rw,relatime)'];
+  const listed = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('none on /mnt/'));
+
+  it('on the live kernel (util-linux 2.38: safe_fputs)', { skip: liveSkip }, async () => {
+    const results = await (await createLiveBackend()).run(lines.map((command, i) => ({ command, file: 't', line: i + 1 })));
+    assert.deepEqual(listed(results[4]!.stdout), expected);
+  });
+
+  it('on the model', () => {
+    const session = new ModelSession('mainline');
+    const results = lines.map((command, i) => session.run({ command, file: 't', line: i + 1 }));
+    assert.deepEqual(listed(results[4]!.stdout), expected);
+  });
 });
