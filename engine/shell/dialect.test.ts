@@ -45,3 +45,25 @@ describe('unshare in the dialect', () => {
     });
   }
 });
+
+describe('the allow-list accepts what the dialect names', () => {
+  for (const line of [
+    "mkdir '/mnt/a b' '/mnt/$x' '/mnt/*'",
+    'mkdir -p /mnt/a,b/c:d/e+f/g%h/i@j/k=l/m#n',
+    'unshare -m --propagation=slave sh',
+    'unshare -Urm --propagation unchanged ls /proc/self/fd',
+    'exec 3</mnt 4<&3 5<&- && echo ok || echo not',
+    'open_tree_clone -r 3</mnt 3 /bin/sh',
+    'cd /proc/self/fd/3 # a comment with ; | $ and *',
+    'frob /mnt',
+    'exit 3',
+    'echo -- -n',
+    "cat '/mnt/t\tab'",
+    'mount -t proc proc /mnt/p',
+    'exec 1023</mnt',
+  ]) {
+    it(`accepts ${JSON.stringify(line)}`, () => {
+      assert.doesNotThrow(() => checkDialect(at(line)));
+    });
+  }
+});
