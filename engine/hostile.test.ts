@@ -206,6 +206,16 @@ describe('hostile transcripts', () => {
     assert.deepEqual(sent, []);
   });
 
+  // The fd limit is the same on both sides: the largest fd the dialect allows is answered alike.
+  it('answers the largest fds the dialect allows alike on the model and live', { skip: liveSkip }, async () => {
+    const file = join(dir, 'fds.txt');
+    writeFileSync(file, '# exec 1023</mnt\n# exec 255</mnt\n# exec 10<&1023\n# ls /proc/self/fd\n# exec 1023<&-\n# ls /proc/self/fd\n');
+    const model = await cli('run', '--kernel', 'mainline', '--json', file);
+    const live = await cli('run', '--kernel', 'live', '--json', file);
+    assert.equal(model.status, 0, model.err);
+    assert.equal(live.out, model.out);
+  });
+
   // What the dialect does accept cannot reach the host either: these run, and fail inside the namespace.
   it('lets no accepted line reach the host on live', { skip: liveSkip }, async () => {
     const file = join(dir, 'accepted.txt');
