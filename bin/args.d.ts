@@ -1,7 +1,7 @@
 // Types of bin/args.js for the TypeScript side (engine/cli.ts).
 
 export interface CheckedArgs {
-  readonly command: 'run' | 'reproduce' | 'variants' | 'help';
+  readonly command: 'run' | 'reproduce' | 'explore' | 'variants' | 'help';
   readonly values: { readonly kernel?: string; readonly json?: boolean };
   readonly positionals: readonly string[];
 }

@@ -22,6 +22,18 @@ const COMMANDS = {
     positionals: { min: 1, max: 1, what: 'reproduce takes exactly one FEATURE:LINE' },
     required: ['kernel'],
   },
+  explore: {
+    usage: 'explore --kernel <variant>[+PATCH|-PATCH...] [--depth D] ...   (explore --help)',
+    options: {
+      kernel: { type: 'string' }, depth: { type: 'string' }, paths: { type: 'string' }, fds: { type: 'string' }, with: { type: 'string' },
+      jobs: { type: 'string' }, shard: { type: 'string' }, json: { type: 'boolean' }, alphabet: { type: 'boolean' },
+      'write-features': { type: 'boolean' }, live: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    },
+    positionals: { min: 0, max: 0, what: 'explore takes no operands' },
+    required: [],
+    // engine/explore/variant-expr.ts checks the kernel: a variant with patches added or reverted.
+    kernelExpression: true,
+  },
   variants: { usage: 'variants', options: {}, positionals: { min: 0, max: 0, what: 'variants takes no arguments' }, required: [] },
 };
 
@@ -59,7 +71,7 @@ function checkArgs(argv) {
   const { values, positionals } = parsed;
   if (positionals.length < spec.positionals.min || positionals.length > spec.positionals.max) throw new UsageError(spec.positionals.what);
   for (const name of spec.required) if (values[name] === undefined) throw new UsageError(`--${name} is required`);
-  if (values.kernel !== undefined && !KERNELS.includes(values.kernel)) throw new UsageError(`unknown kernel "${values.kernel}": choose one of ${KERNELS.join(', ')}`);
+  if (values.kernel !== undefined && !spec.kernelExpression && !KERNELS.includes(values.kernel)) throw new UsageError(`unknown kernel "${values.kernel}": choose one of ${KERNELS.join(', ')}`);
   return { command, values, positionals };
 }
 

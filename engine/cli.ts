@@ -103,6 +103,7 @@ const HANDLERS: Readonly<Record<CheckedArgs['command'], (args: CheckedArgs, rest
     return 0;
   },
   reproduce: async (_args, rest, io) => (require('../runner/reproduce') as typeof import('../runner/reproduce')).reproduce(rest, io), // eslint-disable-line @typescript-eslint/no-require-imports
+  explore: async (_args, rest, io) => (require('./explore/cli') as typeof import('./explore/cli')).exploreCommand(rest, io), // eslint-disable-line @typescript-eslint/no-require-imports
   variants: async (_args, _rest, io) => {
     const { VARIANTS } = require('./kernel/variants') as typeof import('./kernel/variants'); // eslint-disable-line @typescript-eslint/no-require-imports
     for (const v of Object.values(VARIANTS)) io.out(`${v.id}\t${v.description}\n`);

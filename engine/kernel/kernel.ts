@@ -69,7 +69,9 @@ export function warn(k: Kernel, where: string, what: string): void {
   for (const name of callTrace(k)) printk(k, ` ${name}`);
 }
 
-/** A use of freed memory, as KASAN reports it. */
+/** A use of freed memory, as KASAN reports it: the bad access and the call trace. */
 export function useAfterFree(k: Kernel, fn: string, what: string): void {
   printk(k, `BUG: KASAN: use-after-free in ${fn} (${what}) [${currentTag(k)}]`);
+  printk(k, 'Call Trace:');
+  for (const name of callTrace(k)) printk(k, ` ${name}`);
 }
