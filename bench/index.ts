@@ -13,6 +13,7 @@ import { machine } from './machine';
 import { parseOptions } from './options';
 import { REPO_ROOT } from './paths';
 import { kernelRows } from './sections/kernel';
+import { exploreRows } from './sections/explore';
 import { memoryRows } from './sections/memory';
 import { profileReport } from './sections/profile';
 import { shellRows } from './sections/shell';
@@ -43,6 +44,7 @@ async function main(): Promise<number> {
   if (options.sections.has('spec')) rows.push(...(await specRows(options)));
   if (options.sections.has('shell')) rows.push(...shellRows(options, unavailableReason()));
   if (options.sections.has('scale')) rows.push(...shellScaleRows(options));
+  if (options.sections.has('explore')) rows.push(...exploreRows(options));
   const profile = options.profile ? profileReport() : null;
   process.stdout.write(`\nmountspec bench, ${new Date().toISOString().slice(0, 10)}: ${machine()}\n\n${renderTable(rows)}\n\n${FOOTNOTE}\n`);
   if (profile) process.stdout.write(`\n${profile}\n`);

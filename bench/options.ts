@@ -1,7 +1,8 @@
 // `npm run bench -- [options]`:
 //   --runs N        runs per fast row (default 5)
 //   --slow-runs N   runs per slow row: 100,000 mounts, memory, the spec's own scripts (default 3)
-//   --only LIST     some of: kernel,memory,spec,shell,scale (default all; "kernel" is rows 1 and 2, "scale" row 6)
+//   --only LIST     some of: kernel,memory,spec,shell,scale,explore (default all; "kernel" is rows 1 and 2, "scale" row 6, "explore" row 7)
+//   --explore-minutes M  also the explorer's deepest complete search in M minutes per variant (opt-in: slow)
 //   --profile       also profile the model (node --cpu-prof) on rows 1 and 3 and print the hot spots
 //   --baseline REF  the spec rows (4) also for a fresh clone of git REF, run alternately with HEAD;
 //                   the model rows of section "kernel" (1, 2) also for REF's model (bench/model/baseline.ts),
@@ -9,7 +10,7 @@
 
 import { parseArgs } from 'node:util';
 
-export const SECTIONS = ['kernel', 'memory', 'spec', 'shell', 'scale'] as const;
+export const SECTIONS = ['kernel', 'memory', 'spec', 'shell', 'scale', 'explore'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Options {
@@ -18,6 +19,8 @@ export interface Options {
   readonly sections: ReadonlySet<Section>;
   readonly profile: boolean;
   readonly baseline: string | null;
+  /** Opt-in: minutes per variant for the explorer's depth-in-budget rows (0: off). */
+  readonly exploreMinutes: number;
 }
 
 function positive(name: string, text: string): number {
@@ -35,6 +38,7 @@ export function parseOptions(argv: readonly string[]): Options {
       only: { type: 'string' },
       profile: { type: 'boolean', default: false },
       baseline: { type: 'string' },
+      'explore-minutes': { type: 'string' },
     },
   });
   const only = values.only?.split(',').filter(Boolean) ?? [...SECTIONS];
@@ -45,5 +49,6 @@ export function parseOptions(argv: readonly string[]): Options {
     sections: new Set(only as Section[]),
     profile: values.profile,
     baseline: values.baseline ?? null,
+    exploreMinutes: values['explore-minutes'] === undefined ? 0 : positive('explore-minutes', values['explore-minutes']),
   };
 }

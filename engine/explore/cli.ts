@@ -87,8 +87,11 @@ export async function exploreMain(args: readonly string[], io: { out: (t: string
   if (!shard || shard.n < 1 || shard.i >= shard.n) throw new ExploreUsageError(`--shard must be i/n with 0 ≤ i < n, not "${values.shard}"`);
   const depth = positiveInt('depth', values.depth, 5);
   const jobs = positiveInt('jobs', values.jobs, 1);
-  const progress = !values.quiet && !values.json ? (p: Progress) => io.err(`${progressLine(p)}\n`) : undefined;
+  // One line rewritten in place on a terminal; one line a second in a log.
+  const tty = process.stderr.isTTY === true;
+  const progress = !values.quiet && !values.json ? (p: Progress) => io.err(tty ? `\r${progressLine(p)}\x1b[K` : `${progressLine(p)}\n`) : undefined;
   const result = await searchParallel({ variant, alphabet, depth, jobs, shard, keepStates: values.live === true, ...(progress ? { onProgress: progress } : {}) });
+  if (progress && tty) io.err('\n');
   const confirmations: Report['confirmations'] = {};
   for (const c of Object.values(result.counterexamples)) confirmations[c!.property] = await confirm(variant, c!.commands, c!.property);
   const report: Report = { variant, result, confirmations, world };

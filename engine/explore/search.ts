@@ -105,6 +105,7 @@ export function search(o: SearchOptions): SearchResult {
         const key = stateKey(child);
         if (visited.has(key)) continue;
         visited.set(key, o.keepStates ? childSequence : []);
+        perDepth[depth] = (perDepth[depth] ?? 0) + 1;
         const flags = sessionFlags(child);
         if (!flags.stuck && !flags.ended) next.push(childSequence);
       }
@@ -114,7 +115,7 @@ export function search(o: SearchOptions): SearchResult {
         o.onProgress({ depth, states: visited.size, elapsedMs: now - started });
       }
     }
-    perDepth.push(next.length);
+    perDepth[depth] ??= 0;
     frontier = next;
   }
   return {

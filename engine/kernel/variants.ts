@@ -48,6 +48,22 @@ export const PATCHES = Object.freeze({
     source: "the thread: Alan Jenkins's addition to dissolve_on_fput(), `!(mnt->mnt.mnt_flags & MNT_UMOUNT)` (fix B)",
     mergedIn: null,
   },
+  // --- deliberately broken rules: each trips one of the explorer's properties (engine/explore/properties.test.ts) ---
+  'mutant-dissolve-skips-mntget': {
+    summary: "dissolve_on_fput() forgets the mntget() that balances drop_mountpoint()'s put: a count one less than it should be",
+    source: 'deliberately broken, to show the explorer\'s property (2) can fail',
+    mergedIn: null,
+  },
+  'mutant-namespace-unlock-keeps-mounts': {
+    summary: 'namespace_unlock() forgets to put the mounts on the `unmounted` list: they are never freed',
+    source: 'deliberately broken, to show the explorer\'s property (4) can fail',
+    mergedIn: null,
+  },
+  'mutant-umount-tree-keeps-ns-list': {
+    summary: "umount_tree() clears mnt_ns but leaves the mount on its namespace's list",
+    source: 'deliberately broken, to show the explorer\'s property (5) can fail',
+    mergedIn: null,
+  },
   // --- upstream, v4.19..v6.18 ---
   'anon-ns-detached-trees': {
     summary: 'an OPEN_TREE_CLONE tree lives in an anonymous mnt_namespace (R6) instead of mnt_ns == NULL; dissolve_on_fput() and do_move_mount() ask for that namespace; attaching it takes no extra reference',

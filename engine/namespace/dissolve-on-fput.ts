@@ -24,7 +24,7 @@ export function dissolveOnFput(k: Kernel, mnt: Mount): void {
     if (!k.variant.has('anon-ns-detached-trees')) {
       const skip = k.variant.has('dissolve-skips-umount') && (mnt.mnt_flags & MNT_UMOUNT) !== 0;
       if (mnt.mnt_ns === null && !skip) {
-        mntget(k, mnt); // balances the put in drop_mountpoint(): a ver #12 clone has no "mounted" reference
+        if (!k.variant.has('mutant-dissolve-skips-mntget')) mntget(k, mnt); // balances the put in drop_mountpoint(): a ver #12 clone has no "mounted" reference
         umountTree(k, mnt, UMOUNT_CONNECTED);
       }
     } else if (anonNsRoot(mnt)) {

@@ -24,6 +24,6 @@ export function namespaceUnlock(k: Kernel): void {
     const emptied = k.emptied_ns;
     k.emptied_ns = null;
     if (emptied) freeMntNs(k, emptied);
-    for (const m of k.unmountedMounts.splice(0)) mntputNoExpire(k, m);
+    for (const m of k.unmountedMounts.splice(0)) if (!k.variant.has('mutant-namespace-unlock-keeps-mounts')) mntputNoExpire(k, m);
   });
 }

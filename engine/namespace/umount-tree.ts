@@ -63,7 +63,7 @@ export function umountTree(k: Kernel, mnt: Mount, how: number): void {
     bulkMakePrivate(k, gathered);
     const disconnected: Mount[] = [];
     for (const p of gathered) {
-      if (p.mnt_ns) p.mnt_ns.mounts.delete(p);
+      if (p.mnt_ns && !k.variant.has('mutant-umount-tree-keeps-ns-list')) p.mnt_ns.mounts.delete(p);
       p.mnt_ns = null;
       if (how & UMOUNT_SYNC) p.mnt_flags |= MNT_SYNC_UMOUNT;
       const disconnect = disconnectMount(p, how);
