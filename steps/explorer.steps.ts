@@ -5,7 +5,7 @@
 
 import { Then, type DataTable } from '@cucumber/cucumber';
 import { isModelVariant, VARIANTS } from '../engine/kernel/variants';
-import { buildAlphabet, DEFAULT_ALPHABET } from '../engine/explore/alphabet';
+import { buildAlphabet, DEFAULT_ALPHABET, worldSetup } from '../engine/explore/alphabet';
 import { firstViolation } from '../engine/explore/confirm';
 import { PROPERTIES, type PropertyId } from '../engine/explore/properties';
 import { search } from '../engine/explore/search';
@@ -28,7 +28,7 @@ Then("exploring every sequence of at most {int} commands of the thread's alphabe
   const variant = modelVariant(this);
   const row = table.hashes().find((r) => r.kernel === variant.id);
   if (!row) throw new Error(`the table has no row for ${variant.id}`);
-  const result = search({ variant, alphabet: buildAlphabet(DEFAULT_ALPHABET), depth });
+  const result = search({ variant, alphabet: buildAlphabet(DEFAULT_ALPHABET), setup: worldSetup(DEFAULT_ALPHABET), depth });
   for (const p of PROPERTIES) {
     const c = result.counterexamples[p.id as PropertyId];
     const got = c ? String(c.commands.length) : 'none';

@@ -2,6 +2,7 @@
 // state, over a small world of paths and fds. The default is every command
 // of the thread's three sessions; options add the rest of the mount API.
 
+import { ROOT_DIRECTORIES } from '../kernel/boot';
 import { checkDialect } from '../shell/dialect';
 
 export const EXTRAS = ['bind', 'rbind', 'tmpfs', 'open_tree', 'unshare'] as const;
@@ -15,7 +16,14 @@ export interface AlphabetOptions {
   readonly extras: readonly Extra[];
 }
 
-export const DEFAULT_ALPHABET: AlphabetOptions = { paths: ['/mnt', '/lib'], fds: [3, 4], extras: [] };
+// /srv, not /lib: on the live kernel a mount over /lib (or /lib64, /bin) hides the
+// programs' own libraries and every later command fails with 127.
+export const DEFAULT_ALPHABET: AlphabetOptions = { paths: ['/mnt', '/srv'], fds: [3, 4], extras: [] };
+
+/** The commands that make the world before the search: a mkdir for each path the initial root lacks. */
+export function worldSetup(o: AlphabetOptions): string[] {
+  return o.paths.filter((p) => !(ROOT_DIRECTORIES as readonly string[]).includes(p.slice(1))).map((p) => `mkdir ${p}`);
+}
 
 /** The thread's commands, generalised over the world's paths and fds. */
 export function buildAlphabet(o: AlphabetOptions): string[] {

@@ -3,7 +3,7 @@
 // counterexamples are printed), 2 for bad arguments.
 
 import { parseArgs } from 'node:util';
-import { buildAlphabet, DEFAULT_ALPHABET, EXTRAS, type Extra } from './alphabet';
+import { buildAlphabet, DEFAULT_ALPHABET, EXTRAS, worldSetup, type Extra } from './alphabet';
 import { confirm } from './confirm';
 import { searchParallel } from './parallel';
 import { PROPERTIES } from './properties';
@@ -90,10 +90,11 @@ export async function exploreMain(args: readonly string[], io: { out: (t: string
   // One line rewritten in place on a terminal; one line a second in a log.
   const tty = process.stderr.isTTY === true;
   const progress = !values.quiet && !values.json ? (p: Progress) => io.err(tty ? `\r${progressLine(p)}\x1b[K` : `${progressLine(p)}\n`) : undefined;
-  const result = await searchParallel({ variant, alphabet, depth, jobs, shard, keepStates: values.live === true, ...(progress ? { onProgress: progress } : {}) });
+  const setup = worldSetup(world);
+  const result = await searchParallel({ variant, alphabet, setup, depth, jobs, shard, keepStates: values.live === true, ...(progress ? { onProgress: progress } : {}) });
   if (progress && tty) io.err('\n');
   const confirmations: Report['confirmations'] = {};
-  for (const c of Object.values(result.counterexamples)) confirmations[c!.property] = await confirm(variant, c!.commands, c!.property);
+  for (const c of Object.values(result.counterexamples)) confirmations[c!.property] = await confirm(variant, [...setup, ...c!.commands], c!.property);
   const report: Report = { variant, result, confirmations, world };
   io.out(values.json ? toJson(report) : toText(report));
   let status = PROPERTIES.some((p) => result.counterexamples[p.id]) ? 1 : 0;

@@ -11,7 +11,7 @@ import { ModelSession } from '../shell/session';
 import { checkStep, type PropertyId, type Violation } from './properties';
 import { step } from './search';
 
-/** The first command (0-based) at which `property` breaks when `commands` run from the initial state, or null. */
+/** The first command (0-based) at which `property` breaks when `commands` (setup included) run from the initial state, or null. */
 export function firstViolation(variant: Variant, commands: readonly string[], property: PropertyId): { index: number; violation: Violation } | null {
   const session = new ModelSession(variant);
   for (const [i, command] of commands.entries()) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { VARIANTS } from '../kernel/variants';
 import { ModelSession } from '../shell/session';
-import { applicable, buildAlphabet, DEFAULT_ALPHABET } from './alphabet';
+import { applicable, buildAlphabet, DEFAULT_ALPHABET, worldSetup } from './alphabet';
 import { canonicalForm, shellsOf, stateKey } from './canonical';
 import { exploreCommand } from './cli';
 import { forkSession } from './fork';
@@ -12,6 +12,7 @@ import { replay, search, step } from './search';
 import { parseVariant } from './variant-expr';
 
 const alphabet = buildAlphabet(DEFAULT_ALPHABET);
+const setup = worldSetup(DEFAULT_ALPHABET);
 
 test('every property can fail: a variant with a broken rule trips each one, with a shortest counterexample', () => {
   const trips: Record<PropertyId, [string, number]> = {
@@ -23,7 +24,7 @@ test('every property can fail: a variant with a broken rule trips each one, with
   };
   for (const p of PROPERTIES) {
     const [expr, depth] = trips[p.id];
-    const r = search({ variant: parseVariant(expr), alphabet, depth });
+    const r = search({ variant: parseVariant(expr), alphabet, setup, depth });
     const c = r.counterexamples[p.id];
     assert.ok(c, `${expr} should break (${p.n}) ${p.id} within ${depth} commands`);
     assert.ok(c.commands.length <= depth);
@@ -32,7 +33,7 @@ test('every property can fail: a variant with a broken rule trips each one, with
 });
 
 test("v12's shortest soft lockup is mount-then-close, 4 commands, with pin_kill's call trace", () => {
-  const r = search({ variant: 'v12', alphabet, depth: 4 });
+  const r = search({ variant: 'v12', alphabet, setup, depth: 4 });
   const c = r.counterexamples.lockup!;
   assert.deepEqual(c.commands, ['open_tree_clone 3</mnt 3 sh', 'move_mount 3 /mnt', 'umount -l /mnt', 'exit']);
   assert.ok(c.violation.evidence.includes(' pin_kill') && c.violation.evidence.includes(' group_pin_kill'));
@@ -40,7 +41,7 @@ test("v12's shortest soft lockup is mount-then-close, 4 commands, with pin_kill'
 });
 
 test('the mainline model breaks no property within 3 commands', () => {
-  const r = search({ variant: 'mainline', alphabet, depth: 3 });
+  const r = search({ variant: 'mainline', alphabet, setup, depth: 3 });
   assert.deepEqual(r.counterexamples, {});
   assert.equal(r.states, r.perDepth.reduce((a, b) => a + b, 0));
 });
@@ -50,7 +51,7 @@ test('a forked session behaves as a fresh replay of the same commands (pseudo-ra
   const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
   for (const variant of ['v12', 'mainline'] as const) {
     for (let run = 0; run < 40; run++) {
-      let forked = new ModelSession(variant);
+      let forked = replay(variant, alphabet, [], setup);
       const sequence: number[] = [];
       for (let i = 0; i < 6; i++) {
         const candidates = alphabet.map((_, w) => w).filter((w) => applicable(alphabet[w]!, shellsOf(forked).length));
@@ -58,7 +59,7 @@ test('a forked session behaves as a fresh replay of the same commands (pseudo-ra
         forked = forkSession(forked);
         const a = step(forked, alphabet[w]!, i + 1);
         sequence.push(w);
-        const fresh = replay(variant, alphabet, sequence.slice(0, -1));
+        const fresh = replay(variant, alphabet, sequence.slice(0, -1), setup);
         const b = step(fresh, alphabet[w]!, i + 1);
         assert.deepEqual('result' in a && { ...a.result, state: null }, 'result' in b && { ...b.result, state: null }, `${variant}: ${sequence.map((x) => alphabet[x]).join(' ; ')}`);
         assert.equal(canonicalForm(forked), canonicalForm(fresh));
@@ -81,8 +82,8 @@ test('canonical states: ids are renumbered, and what differs is told apart', () 
 });
 
 test('--shard i/n splits the search: the shards together meet every state and the same counterexamples', () => {
-  const whole = search({ variant: 'v12', alphabet, depth: 4, keepStates: true });
-  const shards = [0, 1, 2].map((i) => search({ variant: 'v12', alphabet, depth: 4, keepStates: true, shard: { i, n: 3 } }));
+  const whole = search({ variant: 'v12', alphabet, setup, depth: 4, keepStates: true });
+  const shards = [0, 1, 2].map((i) => search({ variant: 'v12', alphabet, setup, depth: 4, keepStates: true, shard: { i, n: 3 } }));
   const merged = merge(shards, alphabet, 0);
   assert.equal(merged.states, whole.states);
   assert.deepEqual(merged.perDepth, whole.perDepth);
@@ -94,8 +95,9 @@ test('--shard i/n splits the search: the shards together meet every state and th
 test('the alphabet holds every command of the thread and refuses && (a fork needs whole-line shells)', () => {
   for (const c of ['open_tree_clone 3</mnt 3 sh', 'exit', 'cd /proc/self/fd/3', 'cd /', 'exec 3<&-', 'exec 4</proc/self/fd/3', 'mount --move . /mnt', 'move_mount 3 /mnt', 'umount /mnt', 'umount -l /mnt']) assert.ok(alphabet.includes(c), c);
   const extended = buildAlphabet({ ...DEFAULT_ALPHABET, extras: ['bind', 'rbind', 'tmpfs', 'open_tree', 'unshare'] });
-  for (const c of ['mount --bind /mnt /lib', 'mount --rbind /lib /mnt', 'mount -t tmpfs none /mnt', 'open_tree 3</mnt 3 sh', 'unshare -m']) assert.ok(extended.includes(c), c);
+  for (const c of ['mount --bind /mnt /srv', 'mount --rbind /srv /mnt', 'mount -t tmpfs none /mnt', 'open_tree 3</mnt 3 sh', 'unshare -m']) assert.ok(extended.includes(c), c);
   assert.throws(() => buildAlphabet({ paths: [], fds: [3], extras: [] }), /at least one path/);
+  assert.deepEqual(setup, ['mkdir /srv']);
 });
 
 test('--kernel takes a variant with patches added or reverted; unknown names are refused', () => {

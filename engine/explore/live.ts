@@ -33,7 +33,8 @@ export async function exploreLive(variant: Variant, result: SearchResult, io: { 
   let disagreeing = 0;
   const started = performance.now();
   for (const [n, sequence] of sequences.entries()) {
-    const lines: TranscriptLine[] = sequence.map((w, i) => ({ command: result.alphabet[w]!, file: '<explore>', line: i + 1 }));
+    const commands = [...result.setup, ...sequence.map((w) => result.alphabet[w]!)];
+    const lines: TranscriptLine[] = commands.map((command, i) => ({ command, file: '<explore>', line: i + 1 }));
     const found = disagreements(await model.run(lines), await live.run(lines));
     if (found.length) {
       disagreeing++;

@@ -13,6 +13,7 @@ import type { PropertyId } from './properties';
 export interface ParallelOptions {
   readonly variant: Variant;
   readonly alphabet: readonly string[];
+  readonly setup: readonly string[];
   readonly depth: number;
   readonly jobs: number;
   readonly shard: { readonly i: number; readonly n: number };
@@ -47,6 +48,7 @@ export function merge(results: readonly SearchResult[], alphabet: readonly strin
     variant: results[0]!.variant,
     depth: results[0]!.depth,
     alphabet,
+    setup: results[0]!.setup,
     states: states.size,
     steps: results.reduce((n, r) => n + r.steps, 0),
     perDepth,
@@ -70,7 +72,7 @@ export async function searchParallel(o: ParallelOptions): Promise<SearchResult> 
   const progress = new Map<number, Progress>();
   const results = await Promise.all(
     Array.from({ length: o.jobs }, (_, j) => {
-      const options = { variantSpec: { id: o.variant.id, description: o.variant.description, base: o.variant.base, patches: o.variant.patches, reverts: o.variant.reverts }, alphabet: o.alphabet, depth: o.depth, shard: { i: o.shard.i + o.shard.n * j, n } };
+      const options = { variantSpec: { id: o.variant.id, description: o.variant.description, base: o.variant.base, patches: o.variant.patches, reverts: o.variant.reverts }, alphabet: o.alphabet, setup: o.setup, depth: o.depth, shard: { i: o.shard.i + o.shard.n * j, n } };
       const worker = new Worker(WORKER, { eval: true, workerData: { project: path.join(__dirname, '..', '..', 'tsconfig.json'), module: path.join(__dirname, 'parallel.ts'), options } });
       return new Promise<SearchResult>((resolve, reject) => {
         worker.on('message', (m: { progress?: Progress; result?: SearchResult }) => {
@@ -90,11 +92,12 @@ export async function searchParallel(o: ParallelOptions): Promise<SearchResult> 
 }
 
 /** In a worker thread: one sub-shard, its states kept for the merge. */
-export function runWorker(port: import('node:worker_threads').MessagePort, options: { variantSpec: Parameters<typeof import('../kernel/variants').makeVariant>[0]; alphabet: string[]; depth: number; shard: { i: number; n: number } }): void {
+export function runWorker(port: import('node:worker_threads').MessagePort, options: { variantSpec: Parameters<typeof import('../kernel/variants').makeVariant>[0]; alphabet: string[]; setup: string[]; depth: number; shard: { i: number; n: number } }): void {
   const { makeVariant } = require('../kernel/variants') as typeof import('../kernel/variants');
   const result = search({
     variant: makeVariant(options.variantSpec),
     alphabet: options.alphabet,
+    setup: options.setup,
     depth: options.depth,
     shard: options.shard,
     keepStates: true,

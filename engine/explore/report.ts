@@ -25,6 +25,7 @@ export function toText(rep: Report): string {
   lines.push(`[mountspec explore] kernel ${v.id}: base ${v.base}${patches.length ? ` + ${patches.join(' ')}` : ''}`);
   lines.push(`alphabet (${r.alphabet.length} commands; paths ${rep.world.paths.join(' ')}, fds ${rep.world.fds.join(' ')}${rep.world.extras.length ? `, with ${rep.world.extras.join(' ')}` : ''}):`);
   for (const w of r.alphabet) lines.push(`  ${w}`);
+  if (r.setup.length) lines.push(`setup, run first and not counted: ${r.setup.join('; ')}`);
   const secs = r.elapsedMs / 1000;
   lines.push(`searched all sequences of ≤ ${r.depth} commands: ${r.states} distinct states (per depth: ${r.perDepth.join(', ')}), ${r.steps} steps in ${secs.toFixed(1)} s (${Math.round(r.states / Math.max(secs, 0.001))} states/s)`);
   const clean: number[] = [];
@@ -36,6 +37,7 @@ export function toText(rep: Report): string {
       continue;
     }
     lines.push(`(${p.n}) ${p.title}: VIOLATED; shortest transcript (${c.commands.length} commands):`);
+    for (const cmd of r.setup) lines.push(`    # ${cmd}    (setup)`);
     c.commands.forEach((cmd, i) => lines.push(`    # ${cmd}${i === c.commands.length - 1 ? `    <- ${c.violation.summary}` : ''}`));
     for (const e of c.violation.evidence) lines.push(`      ${e}`);
     const conf = rep.confirmations[p.id];
@@ -57,6 +59,7 @@ export function toJson(rep: Report): string {
     reverts: v.reverts,
     depth: r.depth,
     alphabet: r.alphabet,
+    setup: r.setup,
     states: r.states,
     steps: r.steps,
     perDepth: r.perDepth,

@@ -14,7 +14,7 @@ import { checkStep, type PropertyId, type StepOutcome, type Violation } from './
 
 export interface Counterexample {
   readonly property: PropertyId;
-  /** The commands, the last of which broke the property. */
+  /** The commands after the setup, the last of which broke the property. */
   readonly commands: readonly string[];
   readonly violation: Violation;
 }
@@ -22,6 +22,8 @@ export interface Counterexample {
 export interface SearchOptions {
   readonly variant: VariantId | Variant;
   readonly alphabet: readonly string[];
+  /** Commands run once before the search (alphabet.ts's worldSetup()); not counted in depths. */
+  readonly setup?: readonly string[];
   readonly depth: number;
   /** Deterministic split: this run expands only the states at `splitDepth` whose index (in BFS order) is i mod n. */
   readonly shard?: { readonly i: number; readonly n: number };
@@ -43,6 +45,7 @@ export interface SearchResult {
   readonly variant: string;
   readonly depth: number;
   readonly alphabet: readonly string[];
+  readonly setup: readonly string[];
   /** Distinct states met (the initial one included). */
   readonly states: number;
   /** Steps run (every command tried from every expanded state). */
@@ -68,9 +71,10 @@ export function step(session: ModelSession, command: string, line: number): Step
 }
 
 /** A fresh session after `sequence` (alphabet indices). */
-export function replay(variant: VariantId | Variant, alphabet: readonly string[], sequence: readonly number[]): ModelSession {
+export function replay(variant: VariantId | Variant, alphabet: readonly string[], sequence: readonly number[], setup: readonly string[] = []): ModelSession {
   const session = new ModelSession(variant);
-  sequence.forEach((w, i) => session.run(place(alphabet[w]!, i + 1)));
+  setup.forEach((c, i) => session.run(place(c, i + 1)));
+  sequence.forEach((w, i) => session.run(place(alphabet[w]!, setup.length + i + 1)));
   return session;
 }
 
@@ -79,7 +83,8 @@ export function search(o: SearchOptions): SearchResult {
   const variant = resolveVariant(o.variant);
   const splitDepth = o.splitDepth ?? 2;
   const counterexamples: SearchResult['counterexamples'] = {};
-  const root = new ModelSession(variant);
+  const setup = o.setup ?? [];
+  const root = replay(variant, o.alphabet, [], setup);
   const visited = new Map<string, number[]>([[stateKey(root), []]]);
   const perDepth = [1];
   let steps = 0;
@@ -89,12 +94,12 @@ export function search(o: SearchOptions): SearchResult {
     if (o.shard && depth - 1 === splitDepth) frontier = frontier.filter((_, i) => i % o.shard!.n === o.shard!.i);
     const next: number[][] = [];
     for (const sequence of frontier) {
-      const parent = replay(variant, o.alphabet, sequence);
+      const parent = replay(variant, o.alphabet, sequence, setup);
       const shellDepth = shellsOf(parent).length;
       for (let w = 0; w < o.alphabet.length; w++) {
         const word = o.alphabet[w]!;
         if (!applicable(word, shellDepth)) continue;
-        const child = o.strategy === 'replay' ? replay(variant, o.alphabet, sequence) : forkSession(parent);
+        const child = o.strategy === 'replay' ? replay(variant, o.alphabet, sequence, setup) : forkSession(parent);
         const outcome = step(child, word, depth);
         steps++;
         const childSequence = [...sequence, w];
@@ -122,6 +127,7 @@ export function search(o: SearchOptions): SearchResult {
     variant: variant.id,
     depth: o.depth,
     alphabet: o.alphabet,
+    setup,
     states: visited.size,
     steps,
     perDepth,
