@@ -7,7 +7,7 @@ Feature: Was the dissolve_on_fput() check enough?
   > — Alan Jenkins, 20 Oct 2018, [Re: [PATCH 03/34] teach move_mount(2) to work with OPEN_TREE_CLONE [ver #12]](https://lore.kernel.org/lkml/?q=s%3A%22teach+move_mount%282%29+to+work+with+OPEN_TREE_CLONE%22+d%3A20181019..20181022)
 
   The explorer (`mountspec explore`) ran every sequence of at most 6 commands over the thread's
-  alphabet (19 commands: `open_tree_clone 3</mnt 3 sh`, `open_tree_clone 4</mnt 4 sh`, `exit`, `cd /`, `cd /proc/self/fd/3`, `cd /proc/self/fd/4`, `exec 3<&-`, `exec 4<&-`, `exec 4</proc/self/fd/3`, `mount --move . /mnt`, `mount --move . /lib`, `move_mount 3 /mnt`, `move_mount 3 /lib`, `move_mount 4 /mnt`, `move_mount 4 /lib`, `umount /mnt`, `umount -l /mnt`, `umount /lib`, `umount -l /lib`) on each variant,
+  alphabet (19 commands: `open_tree_clone 3</mnt 3 sh`, `open_tree_clone 4</mnt 4 sh`, `exit`, `cd /`, `cd /proc/self/fd/3`, `cd /proc/self/fd/4`, `exec 3<&-`, `exec 4<&-`, `exec 4</proc/self/fd/3`, `mount --move . /mnt`, `mount --move . /srv`, `move_mount 3 /mnt`, `move_mount 3 /srv`, `move_mount 4 /mnt`, `move_mount 4 /srv`, `umount /mnt`, `umount -l /mnt`, `umount /srv`, `umount -l /srv`) on each variant,
   and checked five properties after every step: (1) no soft lockup or hung task; (2) no reference count below
   zero and no use of a freed mount; (3) `disconnect_mount()`'s rule; (4) no leaked mount once the nested shells
   have exited and the extra fds are closed; (5) the model's own invariants.

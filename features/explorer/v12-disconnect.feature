@@ -5,7 +5,7 @@ Feature: Explorer: v12 breaks "disconnect_mount()'s rule: no MNT_UMOUNT mount at
   The explorer searched every sequence of at most 6 commands of the thread's alphabet on `v12`
   (27,035 distinct states) and checked property (3), disconnect_mount()'s rule: no MNT_UMOUNT mount attached under a mounted one, after every step.
   This is the shortest transcript that breaks it: 4 commands. The rule breaks at command
-  4, `mount --move . /mnt`:
+  4, `mount --move . /mnt` (after the setup, `mkdir /srv`, which makes the world):
 
   > mount 6 is MNT_UMOUNT but attached under mounted mount 4 (disconnect_mount(): "umounted mounts may not be connected to mounted mounts")
 
@@ -16,6 +16,7 @@ Feature: Explorer: v12 breaks "disconnect_mount()'s rule: no MNT_UMOUNT mount at
   Scenario: disconnect_mount()'s rule: no MNT_UMOUNT mount attached under a mounted one, after every command of the shortest counterexample found on v12
     When the shell session runs:
       """
+      # mkdir /srv
       # open_tree_clone 3</mnt 3 sh
       # cd /proc/self/fd/3
       # exec 3<&-

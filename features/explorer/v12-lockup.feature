@@ -5,13 +5,13 @@ Feature: Explorer: v12 breaks "no soft lockup or hung task"
   The explorer searched every sequence of at most 6 commands of the thread's alphabet on `v12`
   (27,035 distinct states) and checked property (1), no soft lockup or hung task, after every step.
   This is the shortest transcript that breaks it: 4 commands. The rule breaks at command
-  4, `exit`:
+  4, `exit` (after the setup, `mkdir /srv`, which makes the world):
 
-  > watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [sh:2]
+  > watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [sh:3]
 
   The model's report, with the call trace:
 
-      watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [sh:2]
+      watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [sh:3]
       RIP: 0010:pin_kill
       Call Trace:
       pin_kill
@@ -30,6 +30,7 @@ Feature: Explorer: v12 breaks "no soft lockup or hung task"
   Scenario: no soft lockup or hung task, after every command of the shortest counterexample found on v12
     When the shell session runs:
       """
+      # mkdir /srv
       # open_tree_clone 3</mnt 3 sh
       # move_mount 3 /mnt
       # umount -l /mnt
@@ -41,6 +42,7 @@ Feature: Explorer: v12 breaks "no soft lockup or hung task"
   Scenario: the shortest soft lockup found on v12 returns on a correct kernel
     When the shell session runs:
       """
+      # mkdir /srv
       # open_tree_clone 3</mnt 3 sh
       # move_mount 3 /mnt
       # umount -l /mnt
