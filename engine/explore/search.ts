@@ -72,7 +72,7 @@ export function step(session: ModelSession, command: string, line: number): Step
 
 /** A fresh session after `sequence` (alphabet indices). */
 export function replay(variant: VariantId | Variant, alphabet: readonly string[], sequence: readonly number[], setup: readonly string[] = []): ModelSession {
-  const session = new ModelSession(variant);
+  const session = new ModelSession(variant, { snapshots: false }); // the properties read the kernel itself
   setup.forEach((c, i) => session.run(place(c, i + 1)));
   sequence.forEach((w, i) => session.run(place(alphabet[w]!, setup.length + i + 1)));
   return session;
