@@ -27,6 +27,7 @@ export function read(k: Kernel, task: Task, args: ReadArgs): SyscallResult<strin
     // A pipe of the session (fds 0-2): reading the terminal's input waits for
     // input that the transcript never sends; the command does not come back.
     if (dentry.d_sb.fstype === 'pipefs') throw new StuckTask('waiting for input', task);
+    if (dentry.d_sb.fstype === 'nsfs') return fail('EINVAL'); // ns_file_operations has no read: vfs_read() is EINVAL
     return ok('');
   });
 }
