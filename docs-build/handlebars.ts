@@ -17,6 +17,9 @@ export interface Templates {
 
 const TEMPLATES = path.join(__dirname, 'templates');
 
+/** The templates' own indentation, which is for their readers, not the pages' (no template line is inside a <pre>). */
+const unindent = (source: string) => source.replace(/^[ \t]+/gm, '');
+
 export function loadTemplates(dir: string = TEMPLATES): Templates {
   const hbs = Handlebars.create();
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
@@ -24,14 +27,14 @@ export function loadTemplates(dir: string = TEMPLATES): Templates {
   hbs.registerHelper('nonEmpty', (list: unknown) => Array.isArray(list) && list.length > 0);
   const partials = path.join(dir, 'partials');
   for (const name of readdirSync(partials).filter((n) => n.endsWith('.hbs')).sort()) {
-    hbs.registerPartial(name.slice(0, -4), readFileSync(path.join(partials, name), 'utf8'));
+    hbs.registerPartial(name.slice(0, -4), unindent(readFileSync(path.join(partials, name), 'utf8')));
   }
   const compiled = new Map<PageName, Handlebars.TemplateDelegate>();
   return {
     render(page, context) {
       let template = compiled.get(page);
       if (!template) {
-        template = hbs.compile(readFileSync(path.join(dir, `${page}.hbs`), 'utf8'), { strict: true, preventIndent: true });
+        template = hbs.compile(unindent(readFileSync(path.join(dir, `${page}.hbs`), 'utf8')), { strict: true, preventIndent: true });
         compiled.set(page, template);
       }
       return template(context);

@@ -20,8 +20,9 @@ export interface SearchEntry {
 
 export function searchEntries(spec: Spec): SearchEntry[] {
   return spec.features.flatMap((f) => {
-    const narrative = f.narrative ? toString(f.narrative.tree) : '';
-    return f.scenarios.map((s) => {
+    // The feature's narrative is an entry of its own: said once, not once per scenario.
+    const narrative: SearchEntry[] = f.narrative ? [{ href: f.page, title: f.name, key: f.uri, text: toString(f.narrative.tree) }] : [];
+    return narrative.concat(f.scenarios.map((s) => {
       const lines = new Set<string>();
       const add = (text: string) => text.split('\n').forEach((l) => l.trim() && lines.add(l.trim()));
       add(s.name);
@@ -35,9 +36,8 @@ export function searchEntries(spec: Spec): SearchEntry[] {
         }
         if (c.message) add(c.message);
       }
-      add(narrative);
       return { href: `${f.page}#${s.anchor}`, title: `${f.name} › ${s.name}`, key: s.key, text: [...lines].join('\n') };
-    });
+    }));
   });
 }
 

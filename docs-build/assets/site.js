@@ -112,14 +112,15 @@
     p.appendChild(document.createTextNode(text.slice(at + q.length, end).replace(/\s+/g, ' ') + (end < text.length ? '…' : '')));
     return p;
   }
-  function listMatches(q, shownKeys) {
+  function listMatches(q, shownKeys, rowKeys) {
     if (!results) return;
     results.textContent = '';
     if (!fullText || q.length < 2) { results.hidden = true; return; }
     var base = indexSrc.replace(/search-index\.js$/, '');
-    var found = (window.mountspecSearch || []).filter(function (e) { return shownKeys[e[2]] && e[3].toLowerCase().indexOf(q) !== -1; });
+    // A scenario in this page's matrix is listed when its row is shown; a narrative, or another page's scenario, when it matches.
+    var found = (window.mountspecSearch || []).filter(function (e) { return (shownKeys[e[2]] || !rowKeys[e[2]]) && e[3].toLowerCase().indexOf(q) !== -1; });
     var heading = document.createElement('h2');
-    heading.textContent = found.length + ' scenario' + (found.length === 1 ? '' : 's') + ' mention “' + q + '”';
+    heading.textContent = found.length + (found.length === 1 ? ' place mentions' : ' places mention') + ' “' + q + '”';
     results.appendChild(heading);
     var list = document.createElement('ol');
     found.slice(0, 25).forEach(function (e) {
@@ -166,7 +167,7 @@
     });
     // A feature page lists each scenario twice (matrix row, section): count keys.
     if (count) count.textContent = 'Showing ' + Object.keys(shown).length + ' of ' + Object.keys(all).length + ' scenarios';
-    listMatches(q, shown);
+    listMatches(q, shown, all);
     var params = [];
     fields.forEach(function (f) { var v = form.elements[f].value; if (v) params.push(f + '=' + encodeURIComponent(v)); });
     try { history.replaceState(null, '', (params.length ? '?' + params.join('&') : location.pathname) + location.hash); } catch (e) { /* file:// in some browsers */ }
