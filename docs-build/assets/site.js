@@ -101,6 +101,12 @@
     };
     document.head.appendChild(script);
   }
+  // A scenario matches on its own text or its feature's narrative (an entry keyed by the feature's file).
+  function fullTextHas(key, q) {
+    if (!fullText) return false;
+    var feature = key.slice(0, key.lastIndexOf(':'));
+    return (fullText[key] || '').indexOf(q) !== -1 || (fullText[feature] || '').indexOf(q) !== -1;
+  }
   function snippet(text, q) {
     var at = text.toLowerCase().indexOf(q);
     var start = Math.max(0, at - 70), end = Math.min(text.length, at + q.length + 70);
@@ -146,7 +152,7 @@
       var cells = Array.prototype.slice.call(row.querySelectorAll('[data-outcome]'));
       var inKernel = cells.filter(function (c) { return !kernel || c.getAttribute('data-kernel') === kernel; });
       var ok = (!tag || (' ' + row.getAttribute('data-tags') + ' ').indexOf(' ' + tag + ' ') !== -1) &&
-        (!q || row.getAttribute('data-text').indexOf(q) !== -1 || (fullText && (fullText[row.getAttribute('data-key')] || '').indexOf(q) !== -1)) &&
+        (!q || row.getAttribute('data-text').indexOf(q) !== -1 || fullTextHas(row.getAttribute('data-key'), q)) &&
         inKernel.some(function (c) { return cellMatches(c, status, wanted); });
       row.hidden = !ok;
       if (ok) shown[row.getAttribute('data-key')] = true;
