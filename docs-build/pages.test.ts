@@ -70,7 +70,7 @@ describe('pages', () => {
     assert.match(run, /<span class="cmd">hang<\/span> <span class="note note-stuck">\[never returned: the shell is stuck\]<\/span>/);
     assert.match(run, /<h3>Kernel log, modelled<\/h3>/);
     assert.match(run, /<pre class="kernel-log modelled" tabindex="0">watchdog: BUG: soft lockup - <span class="invented" title="made up by the model, not captured">CPU#0<\/span> stuck for <span class="invented"[^>]*>22s!<\/span> <span class="invented"[^>]*>\[hang:2\]<\/span>/);
-    assert.equal((run.match(/<div class="svg-wrap" tabindex="0" role="region" aria-label="Mount tree on model after line \d+: [^"]+" data-tree="\d+" data-before="-?\d+" data-caption="after [^"]+"><\/div>/g) ?? []).length, 2, 'two trees, drawn from the page data');
+    assert.equal((run.match(/<div class="svg-wrap" tabindex="0" role="region" aria-label="Mount tree L16-model-L\d+: after [^"]+" data-tree="\d+" data-before="-?\d+" data-caption="after [^"]+"><\/div>/g) ?? []).length, 2, 'two trees, drawn from the page data');
     assert.match(page, /<script type="application\/json" id="mount-tree-data">\{"m":\[\[/);
   });
 

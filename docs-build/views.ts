@@ -131,7 +131,7 @@ function sessionViews(session: Session, cellId: string, trees: TreeTable) {
     if (r.state) {
       const tree = trees.add(r.state);
       if (tree === before) return void unchangedAt(terminal);
-      pictures.push({ id: `${id}-tree`, href: `#${id}`, command: r.command, note, tree, before, unchanged: false, label: `Mount tree on ${session.kernel} after line ${line}: ${r.command}` });
+      pictures.push({ id: `${id}-tree`, href: `#${id}`, command: r.command, note, tree, before, unchanged: false, label: `Mount tree ${id}: after ${r.command}` });
       before = tree;
     } else {
       if (r.mountinfo === lastMountinfo) return void unchangedAt(terminal);
