@@ -1,11 +1,11 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { posix } from 'node:path';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { BackendUnavailable } from '../transcript/types';
 import { onInterrupt } from './cleanup';
+import { HELPER_BUILD_DIR } from './helpers';
 import { hostCommand, type RootFile } from './root-files';
 import { quoteWord } from './shell-line';
 import { StreamBuffer } from './stream-buffer';
@@ -26,7 +26,7 @@ import { StreamBuffer } from './stream-buffer';
 //   CAP_SYS_ADMIN mount devtmpfs, which only the dialect's allow-list of
 //   filesystem types (tmpfs, proc) refuses.
 // Nothing of it is ever on the host's file system: inside the new mount
-// namespace only, a tmpfs over the host's tmpdir holds the FIFO the shells
+// namespace only, a tmpfs over SCRATCH_DIR holds the FIFO the shells
 // read (opened from outside through /proc/PID/root) and, on a tmpfs of its
 // own, the new root; the lazy unmount of the old root takes the first away.
 // Whatever kills us, SIGKILL included, the namespace dies with us: unshare
@@ -42,6 +42,14 @@ import { StreamBuffer } from './stream-buffer';
  * uid 0 (what `unshare -Urm` writes) needs it.
  */
 export const NAMESPACE_CAPS = ['sys_admin', 'setfcap'] as const;
+
+/**
+ * Where, inside the new namespace only, the set-up mounts its scratch tmpfs.
+ * A directory of our own that holds nothing we copy: a tmpfs over the host's
+ * tmpdir would hide a checkout under /tmp (a CI clone), and cp would find no
+ * helper. It stays empty on the host, so a SIGKILL leaves nothing in it.
+ */
+const SCRATCH_DIR = join(HELPER_BUILD_DIR, '..', 'live-scratch');
 
 // Runs as PID 1 of the new namespaces, with the host's bash and the host's
 // tools named by absolute path, before the pivot. A handful of processes in
@@ -147,11 +155,12 @@ export class Namespace {
     let argv: string[];
     try {
       const tools = ['mkdir', 'cp', 'mount', 'pivot_root', 'mkfifo'].map(hostCommand);
+      mkdirSync(SCRATCH_DIR, { recursive: true });
       argv = [
         hostCommand('setpriv'), '--pdeathsig', 'KILL', '--',
         hostCommand('unshare'), '--mount', '--pid', '--net', '--ipc', '--uts', '--cgroup', '--fork', '--kill-child', '--propagation', 'private', '--',
         hostCommand('setpriv'), '--bounding-set', `-all,${NAMESPACE_CAPS.map((c) => `+${c}`).join(',')}`, '--inh-caps', '-all', '--',
-        hostCommand('bash'), '-c', setupScript(copyCommands(options.files)), 'setup', tmpdir(), directories(options).join(' '), ...tools, ready,
+        hostCommand('bash'), '-c', setupScript(copyCommands(options.files)), 'setup', SCRATCH_DIR, directories(options).join(' '), ...tools, ready,
       ];
     } catch (error) {
       throw new BackendUnavailable('live', (error as Error).message);
@@ -236,7 +245,7 @@ export class Namespace {
     if (!this.shellPid) throw new BackendUnavailable('live', 'cannot find the namespace’s first process (no /proc/PID/task/PID/children?)');
     // Read-write: opening a FIFO so never blocks, and it lets the shell's open for reading return.
     try {
-      this.fifoFd = openSync(`/proc/${this.shellPid}/root/${tmpdir()}/stdin`, constants.O_RDWR);
+      this.fifoFd = openSync(`/proc/${this.shellPid}/root${SCRATCH_DIR}/stdin`, constants.O_RDWR);
     } catch (error) {
       throw new BackendUnavailable('live', `cannot open the throwaway namespace's stdin FIFO: ${(error as Error).message}`);
     }
