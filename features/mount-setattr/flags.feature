@@ -256,3 +256,24 @@ Feature: mount_setattr(2): a mount's own flags, set and cleared in one call
       ls: cannot access '/proc/self/fd/3': Too many levels of symbolic links
       """
     And the 2nd "ls /proc/self/fd/3" succeeds
+
+  Scenario: umount(8) cannot read mountinfo through a nosymfollow /proc, and says ELOOP
+    libmount looks for a target it cannot find in `/proc/self/mountinfo`. With `/proc` nosymfollow,
+    opening that path fails at the `/proc/self` symlink, and umount(8) reports that errno; once /proc follows links again, it finds no such mount point. Found by
+    `npm run fuzz` (seed 20261201), where the model had answered `ENOENT`.
+    When the shell session runs:
+      """
+      # mount_setattr /proc +nosymfollow
+      # umount -l /mnt/missing
+      # mount_setattr /proc -nosymfollow
+      # umount -l /mnt/missing
+      """
+    Then the 1st "umount -l /mnt/missing" exits with status 32
+    And the 1st "umount -l /mnt/missing" prints on stderr:
+      """
+      umount: /mnt/missing: umount failed: Too many levels of symbolic links.
+      """
+    And the 2nd "umount -l /mnt/missing" prints on stderr:
+      """
+      umount: /mnt/missing: no mount point specified.
+      """

@@ -159,13 +159,19 @@ function mountMessage(errno: Errno, request: Exclude<MountRequest, { kind: 'list
   }
 }
 
-/** /proc/self/mountinfo as libmount reads it ('' when it cannot). */
-function readMountinfo(ctx: ProgramContext): string {
+/** /proc/self/mountinfo as libmount reads it, or the errno of the open that failed (ELOOP on a nosymfollow /proc). */
+function loadMountinfo(ctx: ProgramContext): { ok: true; text: string } | { ok: false; errno: Errno } {
   const opened = ctx.sys.openat({ dfd: AT_FDCWD, path: '/proc/self/mountinfo', flags: 0 });
-  if (!opened.ok) return '';
+  if (!opened.ok) return { ok: false, errno: opened.errno };
   const text = ctx.sys.read({ fd: opened.value });
   ctx.sys.close({ fd: opened.value });
-  return text.ok ? text.value : '';
+  return { ok: true, text: text.ok ? text.value : '' };
+}
+
+/** /proc/self/mountinfo as libmount reads it ('' when it cannot). */
+function readMountinfo(ctx: ProgramContext): string {
+  const loaded = loadMountinfo(ctx);
+  return loaded.ok ? loaded.text : '';
 }
 
 /**
@@ -383,9 +389,11 @@ export function parseUmountArgs(argv: readonly string[], place: TranscriptLine):
 function findUmountTarget(ctx: ProgramContext, typed: string, flags: number): { ok: true; target: string } | { ok: false; errno: Errno } {
   const canonical = realpath(ctx.sys, typed);
   if (typed.startsWith('/') && !(flags & (MNT_DETACH | MNT_FORCE)) && canonical !== null) return { ok: true, target: typed };
-  const table = readMountinfo(ctx);
-  if (table === '') return { ok: false, errno: 'ENOENT' };
-  const mountpoints = parseMountinfo(table).map((entry) => entry.mountPoint);
+  // A table it cannot open fails with the open's errno; an empty one counts as missing (ENOENT).
+  const loaded = loadMountinfo(ctx);
+  if (!loaded.ok) return loaded;
+  if (loaded.text === '') return { ok: false, errno: 'ENOENT' };
+  const mountpoints = parseMountinfo(loaded.text).map((entry) => entry.mountPoint);
   const match = [typed, canonical].find((name) => name !== null && mountpoints.includes(name));
   return { ok: true, target: match ?? typed };
 }
