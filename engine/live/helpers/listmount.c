@@ -32,18 +32,13 @@ int main(int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "-r") == 0)
 		flags |= LISTMOUNT_REVERSE, argv++, argc--;
-	if (argc == 3 && strcmp(argv[1], "-i") == 0) {
-		req.mnt_id = parse_id(argv[2]);
-		if (errno || argv[2][0] == '\0')
+	if (argc != 1) {
+		int status = mount_id_operand(name, argc, argv, &req.mnt_id);
+
+		if (status == 2)
 			goto usage;
-	} else if (argc == 2 && argv[1][0] != '-') {
-		req.mnt_id = unique_mnt_id(argv[1]);
-		if (!req.mnt_id) {
-			fprintf(stderr, "%s: %s: %s\n", name, argv[1], strerror(errno));
-			return 1;
-		}
-	} else if (argc != 1) {
-		goto usage;
+		if (status)
+			return status;
 	}
 	do {
 		n = syscall(NR_listmount, &req, ids, BATCH, flags);

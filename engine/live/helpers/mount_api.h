@@ -1,7 +1,8 @@
 /*
- * What the fs-context and statmount helpers share: the syscall numbers and
- * uapi constants (the build host's headers predate most of them), an fd
+ * What every mount-API helper shares: the syscall numbers and uapi
+ * constants (the build host's headers predate most of them), an fd
  * argument parser, and "install this fd as FD, then exec COMMAND".
+ * Raw syscall() throughout, so the helpers build against older headers.
  */
 #ifndef MOUNTSPEC_MOUNT_API_H
 #define MOUNTSPEC_MOUNT_API_H
@@ -16,12 +17,41 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#define NR_open_tree 428
+#define NR_move_mount 429
 #define NR_fsopen 430
 #define NR_fsconfig 431
 #define NR_fsmount 432
 #define NR_fspick 433
 #define NR_statmount 457
 #define NR_listmount 458
+#define NR_mount_setattr 442
+#define NR_open_tree_attr 467
+
+/* include/uapi/linux/mount.h and fcntl.h, where the host's lack them. */
+#ifndef OPEN_TREE_CLONE
+#define OPEN_TREE_CLONE 1
+#endif
+#ifndef AT_EMPTY_PATH
+#define AT_EMPTY_PATH 0x1000
+#endif
+#ifndef AT_RECURSIVE
+#define AT_RECURSIVE 0x8000
+#endif
+#ifndef MOVE_MOUNT_F_EMPTY_PATH
+#define MOVE_MOUNT_F_SYMLINKS 0x00000001
+#define MOVE_MOUNT_F_AUTOMOUNTS 0x00000002
+#define MOVE_MOUNT_F_EMPTY_PATH 0x00000004
+#define MOVE_MOUNT_T_SYMLINKS 0x00000010
+#define MOVE_MOUNT_T_AUTOMOUNTS 0x00000020
+#define MOVE_MOUNT_T_EMPTY_PATH 0x00000040
+#endif
+#ifndef MOVE_MOUNT_SET_GROUP
+#define MOVE_MOUNT_SET_GROUP 0x00000100
+#endif
+#ifndef MOVE_MOUNT_BENEATH
+#define MOVE_MOUNT_BENEATH 0x00000200
+#endif
 
 static inline const char *helper_name(const char *argv0)
 {
@@ -129,6 +159,28 @@ static inline uint64_t parse_id(const char *s)
 	if (*s == '\0' || *s == '-' || *end != '\0' || errno != 0)
 		return 0;
 	return v;
+}
+
+/*
+ * The mount a helper's operands name: PATH (its unique id) or -i ID, in
+ * argv[1..argc-1]. 0 with *id set; else the exit status: 1 when PATH has no
+ * id (said on stderr), 2 for a usage error.
+ */
+static inline int mount_id_operand(const char *name, int argc, char **argv, uint64_t *id)
+{
+	if (argc == 3 && strcmp(argv[1], "-i") == 0) {
+		*id = parse_id(argv[2]);
+		return errno || argv[2][0] == '\0' ? 2 : 0;
+	}
+	if (argc == 2 && argv[1][0] != '-') {
+		*id = unique_mnt_id(argv[1]);
+		if (!*id) {
+			fprintf(stderr, "%s: %s: %s\n", name, argv[1], strerror(errno));
+			return 1;
+		}
+		return 0;
+	}
+	return 2;
 }
 
 #endif

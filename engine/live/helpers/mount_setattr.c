@@ -6,29 +6,10 @@
  * -r AT_RECURSIVE, -n AT_SYMLINK_NOFOLLOW, -e: PATH is an open fd, passed as
  * the dirfd with "" and AT_EMPTY_PATH. -s hands over SIZE bytes (the struct,
  * then zeros), -F ORs raw bits into flags. util-linux 2.38 has no form for
- * this call. Raw syscall() so it builds against older headers.
+ * this call.
  */
-#define _GNU_SOURCE
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
+#include "mount_api.h"
 #include "mount_attr.h"
-
-#ifndef SYS_mount_setattr
-#define SYS_mount_setattr 442
-#endif
-#ifndef AT_EMPTY_PATH
-#define AT_EMPTY_PATH 0x1000
-#endif
-#ifndef AT_RECURSIVE
-#define AT_RECURSIVE 0x8000
-#endif
 
 static int usage(void)
 {
@@ -76,7 +57,7 @@ int main(int argc, char **argv)
 		flags |= AT_EMPTY_PATH;
 	}
 	memcpy(buffer, &attr, sizeof(attr));
-	if (syscall(SYS_mount_setattr, dfd, path, flags, null ? NULL : buffer, size) < 0) {
+	if (syscall(NR_mount_setattr, dfd, path, flags, null ? NULL : buffer, size) < 0) {
 		fprintf(stderr, "mount_setattr: %s\n", strerror(errno));
 		return 1;
 	}

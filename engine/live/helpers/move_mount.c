@@ -8,36 +8,9 @@
  * -t makes it an fd (MOVE_MOUNT_T_EMPTY_PATH). --beneath is
  * MOVE_MOUNT_BENEATH (6.5), --set-group MOVE_MOUNT_SET_GROUP (5.15), the
  * --X-symlinks/--X-automounts the lookup flags; -F ORs raw bits in.
- * `move_mount FD PATH` is the thread's tool. Raw syscall() so it builds
- * against headers that predate the mount API.
+ * `move_mount FD PATH` is the thread's tool.
  */
-#define _GNU_SOURCE
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
-#ifndef SYS_move_mount
-#define SYS_move_mount 429
-#endif
-#ifndef MOVE_MOUNT_F_EMPTY_PATH
-#define MOVE_MOUNT_F_SYMLINKS 0x00000001
-#define MOVE_MOUNT_F_AUTOMOUNTS 0x00000002
-#define MOVE_MOUNT_F_EMPTY_PATH 0x00000004
-#define MOVE_MOUNT_T_SYMLINKS 0x00000010
-#define MOVE_MOUNT_T_AUTOMOUNTS 0x00000020
-#define MOVE_MOUNT_T_EMPTY_PATH 0x00000040
-#endif
-#ifndef MOVE_MOUNT_SET_GROUP
-#define MOVE_MOUNT_SET_GROUP 0x00000100
-#endif
-#ifndef MOVE_MOUNT_BENEATH
-#define MOVE_MOUNT_BENEATH 0x00000200
-#endif
+#include "mount_api.h"
 
 static const struct {
 	const char *option;
@@ -47,18 +20,6 @@ static const struct {
 	{ "--f-symlinks", MOVE_MOUNT_F_SYMLINKS },   { "--t-symlinks", MOVE_MOUNT_T_SYMLINKS },
 	{ "--f-automounts", MOVE_MOUNT_F_AUTOMOUNTS }, { "--t-automounts", MOVE_MOUNT_T_AUTOMOUNTS },
 };
-
-static int parse_fd(const char *s)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || errno != 0 || v < 0 || v > INT_MAX)
-		return -1;
-	return (int)v;
-}
 
 static int usage(void)
 {
@@ -108,7 +69,7 @@ int main(int argc, char **argv)
 			return usage();
 		to = "";
 	}
-	if (syscall(SYS_move_mount, from_dfd, from, to_dfd, to, flags) < 0) {
+	if (syscall(NR_move_mount, from_dfd, from, to_dfd, to, flags) < 0) {
 		fprintf(stderr, "move_mount: %s\n", strerror(errno));
 		return 1;
 	}

@@ -8,45 +8,12 @@
  * and run COMMAND with the clone on FD. Built a second time as open_tree,
  * it clones only with -c: without, FD becomes a plain O_PATH fd on the
  * mount (and -r alone is the kernel's to refuse).
- * Raw syscall() so it builds against headers that predate the mount API.
  */
-#define _GNU_SOURCE
-#include <errno.h>
-#include <limits.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
-#ifndef SYS_open_tree
-#define SYS_open_tree 428
-#endif
-#ifndef OPEN_TREE_CLONE
-#define OPEN_TREE_CLONE 1
-#endif
-#ifndef AT_EMPTY_PATH
-#define AT_EMPTY_PATH 0x1000
-#endif
-#ifndef AT_RECURSIVE
-#define AT_RECURSIVE 0x8000
-#endif
-
-static int parse_fd(const char *s)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || errno != 0 || v < 0 || v > INT_MAX)
-		return -1;
-	return (int)v;
-}
+#include "mount_api.h"
 
 int main(int argc, char **argv)
 {
-	const char *name = strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1 : argv[0];
+	const char *name = helper_name(argv[0]);
 	/* As open_tree_clone (the thread's name), OPEN_TREE_CLONE goes without saying. */
 	int clone = strcmp(name, "open_tree") == 0 ? 0 : OPEN_TREE_CLONE;
 	int fd, tree, recursive = 0;
@@ -64,20 +31,11 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	/* No OPEN_TREE_CLOEXEC: the new fd must survive the exec of COMMAND. */
-	tree = syscall(SYS_open_tree, fd, "", clone | AT_EMPTY_PATH | recursive);
+	tree = syscall(NR_open_tree, fd, "", clone | AT_EMPTY_PATH | recursive);
 	if (tree < 0) {
 		fprintf(stderr, "%s: %s\n", name, strerror(errno));
 		return 1;
 	}
-	if (tree != fd) {
-		/* dup2 closes the original FD: only the new one is left on it. */
-		if (dup2(tree, fd) < 0) {
-			fprintf(stderr, "%s: %s\n", name, strerror(errno));
-			return 1;
-		}
-		close(tree);
-	}
-	execvp(argv[2], argv + 2);
-	fprintf(stderr, "%s: %s: %s\n", name, argv[2], strerror(errno));
-	return errno == ENOENT ? 127 : 126;
+	/* dup3 closes the original FD: only the new one is left on it. */
+	return install_and_exec(name, tree, fd, 0, argv + 2);
 }

@@ -6,31 +6,10 @@
  * built from SPEC (see mount_attr.h; "-" passes NULL) applied to what it
  * opened before the fd exists: open_tree_attr(FD, "", flags|AT_EMPTY_PATH,
  * &attr, SIZE). Then COMMAND runs with the new fd on FD. Linux 6.15+;
- * util-linux 2.38 has no form for it. Raw syscall() for older headers.
+ * util-linux 2.38 has no form for it.
  */
-#define _GNU_SOURCE
-#include <errno.h>
-#include <limits.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
+#include "mount_api.h"
 #include "mount_attr.h"
-
-#ifndef SYS_open_tree_attr
-#define SYS_open_tree_attr 467
-#endif
-#ifndef OPEN_TREE_CLONE
-#define OPEN_TREE_CLONE 1
-#endif
-#ifndef AT_EMPTY_PATH
-#define AT_EMPTY_PATH 0x1000
-#endif
-#ifndef AT_RECURSIVE
-#define AT_RECURSIVE 0x8000
-#endif
 
 static int usage(void)
 {
@@ -66,19 +45,10 @@ int main(int argc, char **argv)
 		size = 0;
 	memcpy(buffer, &attr, sizeof(attr));
 	/* No OPEN_TREE_CLOEXEC: the new fd must survive the exec of COMMAND. */
-	tree = syscall(SYS_open_tree_attr, fd, "", flags, null ? NULL : buffer, size);
+	tree = syscall(NR_open_tree_attr, fd, "", flags, null ? NULL : buffer, size);
 	if (tree < 0) {
 		fprintf(stderr, "open_tree_attr: %s\n", strerror(errno));
 		return 1;
 	}
-	if (tree != fd) {
-		if (dup2(tree, fd) < 0) {
-			fprintf(stderr, "open_tree_attr: %s\n", strerror(errno));
-			return 1;
-		}
-		close(tree);
-	}
-	execvp(argv[3], argv + 3);
-	fprintf(stderr, "open_tree_attr: %s: %s\n", argv[3], strerror(errno));
-	return errno == ENOENT ? 127 : 126;
+	return install_and_exec("open_tree_attr", tree, fd, 0, argv + 3);
 }

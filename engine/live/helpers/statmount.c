@@ -61,17 +61,12 @@ int main(int argc, char **argv)
 	struct statmount *sm = (struct statmount *)buf;
 	struct mnt_id_req req = { .size = MNT_ID_REQ_SIZE_VER1 };
 
-	if (argc == 3 && strcmp(argv[1], "-i") == 0) {
-		req.mnt_id = parse_id(argv[2]);
-		if (errno || argv[2][0] == '\0')
-			goto usage;
-	} else if (argc == 2 && argv[1][0] != '-') {
-		req.mnt_id = unique_mnt_id(argv[1]);
-		if (!req.mnt_id) {
-			fprintf(stderr, "%s: %s: %s\n", name, argv[1], strerror(errno));
-			return 1;
-		}
-	} else {
+	switch (mount_id_operand(name, argc, argv, &req.mnt_id)) {
+	case 0:
+		break;
+	case 1:
+		return 1;
+	default:
 		goto usage;
 	}
 	req.param = STATMOUNT_SB_BASIC | STATMOUNT_MNT_BASIC | STATMOUNT_PROPAGATE_FROM | STATMOUNT_MNT_ROOT |
