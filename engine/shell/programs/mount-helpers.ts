@@ -8,6 +8,7 @@ import {
   MOVE_MOUNT_F_SYMLINKS, MOVE_MOUNT_SET_GROUP, MOVE_MOUNT_T_AUTOMOUNTS, MOVE_MOUNT_T_EMPTY_PATH, MOVE_MOUNT_T_SYMLINKS, OPEN_TREE_CLONE,
   UMOUNT_NOFOLLOW,
 } from '../../kernel/constants';
+import type { MoveMountArgs } from '../../syscalls/move_mount';
 import { strerror } from '../../errno';
 import { defineProgram, exit, type ProgramContext, type ProgramOutcome } from '../program';
 
@@ -92,13 +93,8 @@ const MOVE_MOUNT_OPTIONS: Readonly<Record<string, number>> = {
   '--t-automounts': MOVE_MOUNT_T_AUTOMOUNTS,
 };
 
-export interface MoveMountArgs {
-  readonly fromDfd: number;
-  readonly fromPath: string;
-  readonly toDfd: number;
-  readonly toPath: string;
-  readonly flags: number;
-}
+/** The operands are move_mount(2)'s own (the syscall ABI). */
+export type { MoveMountArgs };
 
 /** The operands of `move_mount [-p] [-t] [--beneath] ... [-F HEX] FROM TO`, or null (usage), as move_mount.c reads them. */
 export function moveMountArgs(argv: readonly string[]): MoveMountArgs | null {
