@@ -16,13 +16,21 @@ export const FIXTURE_KERNELS = ['model', 'live'];
 // kept and reused, as runner/run-spec.ts does across kernels.
 const supportOf = new Map<string, Awaited<ReturnType<typeof loadSupport>>>();
 
+/** Profiles of `cwd`'s cucumber.js, on `paths` instead of the profiles' own features if given. */
+interface Profiles {
+  readonly profiles: string[];
+  readonly paths?: readonly string[];
+}
+
 /** Runs `cwd`'s cucumber setup on each kernel; `provided` is the configuration per kernel. */
-export async function runToNdjson(outDir: string, kernels: readonly string[], cwd: string, provided: (kernel: string) => object | { profiles: string[] }): Promise<string> {
+export async function runToNdjson(outDir: string, kernels: readonly string[], cwd: string, provided: (kernel: string) => object | Profiles): Promise<string> {
   mkdirSync(outDir, { recursive: true });
   const discard = new Writable({ write: (_c, _e, done) => done() });
   for (const kernel of kernels) {
     const options = provided(kernel);
-    const { runConfiguration } = await loadConfiguration('profiles' in options ? { profiles: options.profiles as string[] } : { provided: options }, { cwd, stdout: discard, stderr: discard });
+    const profiles = 'profiles' in options ? (options as Profiles) : null;
+    const { runConfiguration } = await loadConfiguration(profiles ? { profiles: profiles.profiles } : { provided: options as object }, { cwd, stdout: discard, stderr: discard });
+    if (profiles?.paths) runConfiguration.sources.paths = [...profiles.paths];
     const support = supportOf.get(cwd) ?? (await loadSupport(runConfiguration, { cwd, stdout: discard, stderr: discard }));
     supportOf.set(cwd, support);
     const envelopes: messages.Envelope[] = [];
