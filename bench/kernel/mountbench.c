@@ -4,7 +4,10 @@
  * The kernel side of `npm run bench`: the same operation sequences the model
  * runs (bench/model/workloads.ts), on the real kernel, timed here with
  * clock_gettime(CLOCK_MONOTONIC) so that process start-up and unshare(1) are
- * not counted. Prints one line per repetition: "<metric> <size> <ns>".
+ * not counted. Prints one line per repetition: "<metric> <size> <ns>", and
+ * beside it "<metric>-cpu <size> <ns>", the CPU time the process spent
+ * (CLOCK_PROCESS_CPUTIME_ID: in the syscalls, not waiting off the CPU, e.g.
+ * for an RCU grace period, nor while another process runs).
  *
  * It must run inside a throwaway mount namespace (unshare -m --propagation
  * private): it refuses to run in the namespace of PID 1, so that nothing is
@@ -56,12 +59,26 @@ static void die(const char *what, const char *path)
 	exit(1);
 }
 
-static long long now_ns(void)
+/* Wall-clock and CPU time at one instant. */
+struct stamp {
+	long long wall, cpu;
+};
+
+static long long clock_ns(clockid_t clock)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(clock, &ts);
 	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static struct stamp now(void)
+{
+	struct stamp s;
+
+	s.cpu = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
+	s.wall = clock_ns(CLOCK_MONOTONIC);
+	return s;
 }
 
 /*
@@ -116,38 +133,39 @@ static void base_down(void)
 		die("umount -l", dir);
 }
 
-static void report(const char *metric, long size, long long ns)
+/* The time from `from` to `to`: wall-clock as METRIC, CPU as METRIC-cpu. */
+static void report(const char *metric, long size, struct stamp from, struct stamp to)
 {
-	printf("%s %ld %lld\n", metric, size, ns);
+	printf("%s %ld %lld\n%s-cpu %ld %lld\n", metric, size, to.wall - from.wall, metric, size, to.cpu - from.cpu);
 	fflush(stdout);
 }
 
 static void bench_mounts(long n)
 {
 	char path[4096];
-	long long t0, t1, t2;
+	struct stamp t0, t1, t2;
 
 	base_up();
 	for (long i = 0; i < n; i++) {
 		path_of(path, sizeof(path), "d", i);
 		mkdir_or_die(path);
 	}
-	t0 = now_ns();
+	t0 = now();
 	for (long i = 0; i < n; i++) {
 		path_of(path, sizeof(path), "d", i);
 		mount_tmpfs(path);
 	}
-	t1 = now_ns();
+	t1 = now();
 	base_down();
-	t2 = now_ns();
-	report("mount", n, t1 - t0);
-	report("umount-l", n, t2 - t1);
+	t2 = now();
+	report("mount", n, t0, t1);
+	report("umount-l", n, t1, t2);
 }
 
 static void bench_openclose(long n)
 {
 	char path[4096];
-	long long t0;
+	struct stamp t0;
 	int fd;
 
 	base_up();
@@ -155,7 +173,7 @@ static void bench_openclose(long n)
 	fd = open(path, O_WRONLY | O_CREAT, 0644);
 	if (fd < 0 || close(fd))
 		die("create", path);
-	t0 = now_ns();
+	t0 = now();
 	for (long i = 0; i < n; i++) {
 		fd = open(path, O_RDONLY);
 		if (fd < 0)
@@ -163,21 +181,21 @@ static void bench_openclose(long n)
 		if (close(fd))
 			die("close", path);
 	}
-	report("openclose", n, now_ns() - t0);
+	report("openclose", n, t0, now());
 	base_down();
 }
 
 static void bench_clonemove(long n)
 {
 	char src[4096], dst[4096];
-	long long t0;
+	struct stamp t0;
 
 	base_up();
 	path_of(src, sizeof(src), "src", -1);
 	path_of(dst, sizeof(dst), "dst", -1);
 	mkdir_or_die(src);
 	mkdir_or_die(dst);
-	t0 = now_ns();
+	t0 = now();
 	for (long i = 0; i < n; i++) {
 		int fd = (int)syscall(SYS_open_tree, AT_FDCWD, src, OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC);
 
@@ -191,7 +209,7 @@ static void bench_clonemove(long n)
 		if (umount2(dst, 0))
 			die("umount", dst);
 	}
-	report("clonemove", n, now_ns() - t0);
+	report("clonemove", n, t0, now());
 	base_down();
 }
 
@@ -204,7 +222,7 @@ static void bench_clonemove(long n)
 static void bench_propagate(long n, long reps)
 {
 	char shared[2048], peers[2048], path[4096], x[4096];
-	long long t0, t1, t2;
+	struct stamp t0, t1, t2;
 
 	base_up();
 	path_of(shared, sizeof(shared), "shared", -1);
@@ -224,14 +242,14 @@ static void bench_propagate(long n, long reps)
 	snprintf(x, sizeof(x), "%s/x", shared);
 	mkdir_or_die(x);
 	for (long r = 0; r < reps; r++) {
-		t0 = now_ns();
+		t0 = now();
 		mount_tmpfs(x);
-		t1 = now_ns();
+		t1 = now();
 		if (umount2(x, 0))
 			die("umount", x);
-		t2 = now_ns();
-		report("prop-mount", n, t1 - t0);
-		report("prop-umount", n, t2 - t1);
+		t2 = now();
+		report("prop-mount", n, t0, t1);
+		report("prop-umount", n, t1, t2);
 	}
 	base_down();
 }

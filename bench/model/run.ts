@@ -24,7 +24,7 @@ function profileArgs(workload: ModelWorkload, size: number): { node: string[]; w
   return { node: ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', PROFILE_DIR, '--cpu-prof-name', `${workload}-${size}.cpuprofile`], worker: [`${file}.window.json`] };
 }
 
-/** `root`: the checkout whose model runs (--baseline names another one; its worker must take the same arguments). */
+/** `root`: the checkout whose model runs (--baseline names another one, which runs this checkout's bench/: baseline.ts). */
 export function runModel(workload: ModelWorkload, size: number, reps: number, options: { profile?: boolean; root?: string } = {}): Sample[] {
   const profile = options.profile ? profileArgs(workload, size) : { node: [], worker: [] };
   const root = options.root ?? REPO_ROOT;

@@ -5,6 +5,10 @@
 // 100,000 and counts the mounts a new namespace inherits), so its largest
 // tree is capped and the ratio for that row is taken per mount.
 // Cells show the median, then [min–max] of the runs: the machine is shared.
+// Beside each wall-clock figure is the median CPU time ("CPU"), and beside
+// each ratio the ratio of CPU times: on a loaded machine wall-clock time also
+// counts the time another process held the CPU; the kernel's wall-clock time
+// also counts its sleeps (an RCU grace period in namespace_unlock()).
 // With --baseline REF, each model row is followed by the same workload on
 // REF's model, timed just before it ("before"), against the same kernel.
 
@@ -24,8 +28,25 @@ const PEERS = 1_000;
 
 type Kernel = KernelBench | { skipped: string };
 
-/** A kernel spread over `size` operations, or the reason there is none. */
-type Measured = { spread: Spread; size: number } | { skipped: string };
+/** A kernel spread over `size` operations (and of its CPU times), or the reason there is none. */
+type Measured = { spread: Spread; cpu: Spread | null; size: number } | { skipped: string };
+
+/** The spread of `metric`'s CPU times, or null when the run printed none (a model before they were measured). */
+function cpuSpreadOf(samples: readonly Sample[], metric: string): Spread | null {
+  const cpu = `${metric}-cpu`;
+  return samples.some((s) => s.metric === cpu) ? spreadOf(samples, cpu) : null;
+}
+
+/** "; CPU 1.2 ms": the median CPU time, when there is one. */
+function cpuNote(cpu: Spread | null): string {
+  return cpu ? `; CPU ${duration(cpu.median)}` : '';
+}
+
+/** "1.3× (CPU 0.9×)": wall-clock ratio, then CPU-time ratio when both sides have one. */
+function ratios(model: number, modelCpu: number | null, reference: number, referenceCpu: number | null): string {
+  const wall = ratio(model, reference);
+  return modelCpu !== null && referenceCpu !== null ? `${wall} (CPU ${ratio(modelCpu, referenceCpu)})` : wall;
+}
 
 /** One workload's model samples: this checkout's, and the baseline's when asked. */
 interface ModelSamples {
@@ -45,15 +66,20 @@ function kernelTree(kernel: Kernel, size: number, runs: number): { mount: Measur
   if ('skipped' in kernel) return { mount: kernel, umount: kernel };
   const n = Math.min(size, kernel.maxMounts);
   const samples = kernel.run('mounts', n, runs);
-  return { mount: { spread: spreadOf(samples, 'mount'), size: n }, umount: { spread: spreadOf(samples, 'umount-l'), size: n } };
+  return {
+    mount: { spread: spreadOf(samples, 'mount'), cpu: cpuSpreadOf(samples, 'mount'), size: n },
+    umount: { spread: spreadOf(samples, 'umount-l'), cpu: cpuSpreadOf(samples, 'umount-l'), size: n },
+  };
 }
 
 function kernelLoop(kernel: Kernel, workload: 'openclose' | 'clonemove', size: number, runs: number): Measured {
-  return 'skipped' in kernel ? kernel : { spread: spreadOf(kernel.run(workload, size, runs), workload), size };
+  if ('skipped' in kernel) return kernel;
+  const samples = kernel.run(workload, size, runs);
+  return { spread: spreadOf(samples, workload), cpu: cpuSpreadOf(samples, workload), size };
 }
 
 function cell(m: Measured, show: (s: Spread, size: number) => string): string {
-  return 'skipped' in m ? `skipped: ${m.skipped}` : show(m.spread, m.size);
+  return 'skipped' in m ? `skipped: ${m.skipped}` : `${show(m.spread, m.size)}${cpuNote(m.cpu)}`;
 }
 
 /** "128 ms [120 ms–140 ms] (12.8 µs/op)": the per-operation figure is the median's. */
@@ -61,22 +87,31 @@ function perOpSpread(s: Spread, ops: number): string {
   return `${durationSpread(s)} (${duration(s.median / ops)}/op)`;
 }
 
-/** model / kernel per operation (the sizes differ only for the capped tree). */
-function perOpRatio(modelNs: number, modelSize: number, k: Measured): string {
-  return 'skipped' in k ? '—' : ratio(modelNs / modelSize, k.spread.median / k.size);
+/** model / kernel per operation (the sizes differ only for the capped tree), wall-clock and CPU. */
+function perOpRatio(modelNs: number, modelCpu: number | null, modelSize: number, k: Measured): string {
+  if ('skipped' in k) return '—';
+  return ratios(modelNs / modelSize, modelCpu === null ? null : modelCpu / modelSize, k.spread.median / k.size, k.cpu ? k.cpu.median / k.size : null);
 }
 
 /**
  * The row for this checkout's model, and with --baseline the row for the
- * baseline's: `show` writes a model cell from a spread.
+ * baseline's: `show` writes a model cell from a spread, `versus` the ratio
+ * from the median wall-clock and CPU times.
  */
-function modelRows(base: Omit<Row, 'model' | 'ratio'>, samples: ModelSamples, metric: string, show: (s: Spread, baseline: boolean) => string, versus: (modelNs: number) => string): Row[] {
-  const now = spreadOf(samples.now, metric);
-  const rows: Row[] = [{ ...base, model: show(now, false), ratio: versus(now.median) }];
-  if (samples.before) {
-    const before = spreadOf(samples.before, metric);
-    rows.push({ group: base.group, what: `↳ the same on --baseline ${samples.ref} (before)`, model: show(before, true), reference: base.reference, ratio: versus(before.median) });
-  }
+function modelRows(
+  base: Omit<Row, 'model' | 'ratio'>,
+  samples: ModelSamples,
+  metric: string,
+  show: (s: Spread, baseline: boolean) => string,
+  versus: (modelNs: number, modelCpu: number | null) => string,
+): Row[] {
+  const row = (of: readonly Sample[], baseline: boolean) => {
+    const wall = spreadOf(of, metric);
+    const cpu = cpuSpreadOf(of, metric);
+    return { model: `${show(wall, baseline)}${cpuNote(cpu)}`, ratio: versus(wall.median, cpu?.median ?? null) };
+  };
+  const rows: Row[] = [{ ...base, ...row(samples.now, false) }];
+  if (samples.before) rows.push({ group: base.group, what: `↳ the same on --baseline ${samples.ref} (before)`, reference: base.reference, ...row(samples.before, true) });
   return rows;
 }
 
@@ -96,7 +131,7 @@ function treeRows(options: Options, kernel: Kernel): Row[] {
     model.get(10_000)!,
     'mount',
     (s) => perOpSpread(s, 10_000),
-    (ns) => perOpRatio(ns, 10_000, k10),
+    (ns, cpu) => perOpRatio(ns, cpu, 10_000, k10),
   );
   let before: { size: number; model: ModelSamples; kernel: Measured } | null = null;
   for (const size of TREE_SIZES) {
@@ -120,7 +155,7 @@ function treeRows(options: Options, kernel: Kernel): Row[] {
         m,
         'umount-l',
         (s, baseline) => `${durationSpread(s)}${growth(s, baseline)}`,
-        (ns) => perOpRatio(ns, size, k),
+        (ns, cpu) => perOpRatio(ns, cpu, size, k),
       ),
     );
     before = { size, model: m, kernel: k };
@@ -141,14 +176,14 @@ function loopRows(options: Options, kernel: Kernel): Row[] {
       mOpen,
       'openclose',
       (s) => perOpSpread(s, OPENCLOSE),
-      (ns) => perOpRatio(ns, OPENCLOSE, kOpen),
+      (ns, cpu) => perOpRatio(ns, cpu, OPENCLOSE, kOpen),
     ),
     ...modelRows(
       { group: '1', what: `${count(CLONEMOVE)} × open_tree(OPEN_TREE_CLONE) + move_mount + close + umount`, reference: cell(kClone, (s, n) => `kernel ${perOpSpread(s, n)}`) },
       mClone,
       'clonemove',
       (s) => perOpSpread(s, CLONEMOVE),
-      (ns) => perOpRatio(ns, CLONEMOVE, kClone),
+      (ns, cpu) => perOpRatio(ns, cpu, CLONEMOVE, kClone),
     ),
   ];
 }
@@ -165,9 +200,10 @@ function propagationRows(options: Options, kernel: Kernel): Row[] {
   const samples = 'skipped' in kernel ? null : kernel.run('propagate', PEERS, options.runs);
   const row = (what: string, metric: string): Row[] => {
     const k = samples ? spreadOf(samples, metric) : null;
-    const reference = k !== null ? `kernel ${durationSpread(k)}` : `skipped: ${(kernel as { skipped: string }).skipped}`;
+    const kCpu = samples ? cpuSpreadOf(samples, metric) : null;
+    const reference = k !== null ? `kernel ${durationSpread(k)}${cpuNote(kCpu)}` : `skipped: ${(kernel as { skipped: string }).skipped}`;
     if (!modelled) return [{ group: '2', what, model: `not modelled yet (issue 5)${copies > 0 ? `: ${count(copies)} ${copies === 1 ? 'copy' : 'copies'}` : ''}`, reference, ratio: '—' }];
-    return modelRows({ group: '2', what, reference }, model, metric, (s) => durationSpread(s), (ns) => (k !== null ? ratio(ns, k.median) : '—'));
+    return modelRows({ group: '2', what, reference }, model, metric, (s) => durationSpread(s), (ns, cpu) => (k !== null ? ratios(ns, cpu, k.median, kCpu?.median ?? null) : '—'));
   };
   return [...row(`mount under a peer group of ${count(PEERS)} shared peers (${count(PEERS + 1)} copies)`, 'prop-mount'), ...row('umount of it (and of every copy)', 'prop-umount')];
 }
