@@ -27,7 +27,7 @@ export function checkInvariants(k: Kernel): void {
   }
   checkPropagationInvariants(k);
   for (const ns of k.namespaces) for (const m of ns.mounts) assert(m.mnt_ns === ns, `namespace ${ns.ns_id} lists mount ${m.mnt_id}, which names another`);
-  assert(k.frames.length === 0, `the call stack did not unwind: ${k.frames.map((f) => f.name).join(' < ')}`);
+  assert(k.frames.length === 0, `the call stack did not unwind: ${k.frames.join(' < ')}`);
   assert(k.unmounted.length === 0 && k.unmountedMounts.length === 0, 'namespace_unlock() left mounts on the unmounted list');
 }
 

@@ -5,9 +5,14 @@
 
 import type { Kernel, Task } from './types';
 
-/** Runs `body` as the modelled kernel function `name` (for call traces). */
-export function traced<T>(k: Kernel, name: string, body: () => T, options: { inline?: boolean } = {}): T {
-  k.frames.push({ name, inline: options.inline ?? false });
+/**
+ * Runs `body` as the modelled kernel function `name` (for call traces). A
+ * function the compiler inlined (`inline`) has no frame of its own in a
+ * call trace, so it pushes none: its name stays in the code, for the reader.
+ */
+export function traced<T>(k: Kernel, name: string, body: () => T, options?: { inline?: boolean }): T {
+  if (options?.inline) return body();
+  k.frames.push(name);
   try {
     return body();
   } finally {
@@ -26,9 +31,9 @@ export function currentTag(k: Kernel): string {
   return t ? `${t.comm}:${t.pid}` : 'swapper/0:0';
 }
 
-/** The frames a call trace prints, innermost first; inlined functions do not appear. */
+/** The frames a call trace prints, innermost first (inlined functions have none). */
 function callTrace(k: Kernel): string[] {
-  return k.frames.filter((f) => !f.inline).map((f) => f.name).reverse();
+  return [...k.frames].reverse();
 }
 
 /** The task never comes back from the kernel: the CPU spins or the task sleeps forever. */

@@ -266,8 +266,8 @@ export interface Kernel {
   readonly init_user_ns: UserNamespace;
   /** dmesg lines since boot. */
   readonly log: string[];
-  /** The modelled call stack, outermost first, for soft-lockup traces. */
-  readonly frames: { readonly name: string; readonly inline: boolean }[];
+  /** The modelled call stack, outermost first, for soft-lockup traces: the functions' names (inlined ones have no frame). */
+  readonly frames: string[];
   /** The task whose syscall is running (for `[comm:pid]` in reports). */
   current: Task | null;
 }

@@ -4,14 +4,13 @@
 // killed again, and group_pin_kill() only makes progress by killing.
 
 import { hungTask, softLockup, traced } from '../kernel/kernel';
+import { listDel } from '../kernel/list';
 import type { FsPin, Kernel, Mount } from '../kernel/types';
 import { mntputNoExpire } from './refs';
 
 /** hlist_del_init(): unlink a node from whatever hlist it is on. */
 function unlink(list: FsPin[] | null, p: FsPin): void {
-  if (!list) return;
-  const i = list.indexOf(p);
-  if (i >= 0) list.splice(i, 1);
+  if (list) listDel(list, p);
 }
 
 /**

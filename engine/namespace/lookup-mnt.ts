@@ -8,6 +8,7 @@
 // (a runtime call), which cost more than the rest of an unmount under many
 // peers, and a mountpoint is often used again.
 
+import { listDel } from '../kernel/list';
 import type { Dentry, Kernel, Mount } from '../kernel/types';
 
 /** The hash chain of (parent, dentry), newest first; empty if none. */
@@ -39,10 +40,7 @@ export function unhashMnt(k: Kernel, mnt: Mount): void {
   if (!mnt.hashed) return;
   const byDentry = k.mount_hashtable.get(mnt.mnt_parent.mnt_id);
   const chain = byDentry?.get(mnt.mnt_mountpoint.ino);
-  if (chain) {
-    const i = chain.indexOf(mnt);
-    if (i >= 0) chain.splice(i, 1);
-  }
+  if (chain) listDel(chain, mnt);
   mnt.hashed = false;
 }
 

@@ -24,6 +24,7 @@ export function namespaceUnlock(k: Kernel): void {
     const emptied = k.emptied_ns;
     k.emptied_ns = null;
     if (emptied) freeMntNs(k, emptied);
-    for (const m of k.unmountedMounts.splice(0)) if (!k.variant.has('mutant-namespace-unlock-keeps-mounts')) mntputNoExpire(k, m);
+    const keepsMounts = k.variant.has('mutant-namespace-unlock-keeps-mounts');
+    for (const m of k.unmountedMounts.splice(0)) if (!keepsMounts) mntputNoExpire(k, m);
   });
 }

@@ -67,9 +67,11 @@ export function mntputNoExpire(k: Kernel, m: Mount): void {
     m.mnt_flags |= MNT_DOOMED;
     // Children still connected (unmounted-but-connected, R4) are cut loose
     // now; the parent's cleanup releases them.
-    for (const child of [...m.mnt_mounts]) {
-      unhashFromParent(k, child, { saveExMountpoint: !k.variant.has('unmounted-list') });
-      if (k.variant.has('unmounted-list')) m.mnt_stuck_children.push(child);
+    if (m.mnt_mounts.length > 0) {
+      for (const child of [...m.mnt_mounts]) {
+        unhashFromParent(k, child, { saveExMountpoint: !k.variant.has('unmounted-list') });
+        if (k.variant.has('unmounted-list')) m.mnt_stuck_children.push(child);
+      }
     }
     const task = k.current;
     const cleanup = () => cleanupMnt(k, m);
@@ -88,7 +90,7 @@ export function cleanupMnt(k: Kernel, m: Mount): void {
     if (!k.variant.has('unmounted-list')) {
       if (m.mnt_pins.length) mntPinKill(k, m);
     } else {
-      for (const child of m.mnt_stuck_children.splice(0)) mntputNoExpire(k, child);
+      if (m.mnt_stuck_children.length > 0) for (const child of m.mnt_stuck_children.splice(0)) mntputNoExpire(k, child);
     }
     m.freed = true;
     k.mounts.delete(m);

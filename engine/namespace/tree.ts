@@ -1,6 +1,7 @@
 // Linking mounts into and out of the tree: the small verbs of fs/namespace.c
 // that attach and detach.
 
+import { listDel } from '../kernel/list';
 import type { Dentry, Kernel, Mount, MntNamespace } from '../kernel/types';
 import { subtree } from './alloc';
 import { hashMnt, unhashMnt } from './lookup-mnt';
@@ -65,9 +66,7 @@ export function unhashFromParent(k: Kernel, mnt: Mount, options: { saveExMountpo
 
 /** list_del_init(&mnt->mnt_child). */
 export function removeChild(mnt: Mount): void {
-  const siblings = mnt.mnt_parent.mnt_mounts;
-  const i = siblings.indexOf(mnt);
-  if (i >= 0) siblings.splice(i, 1);
+  listDel(mnt.mnt_parent.mnt_mounts, mnt);
 }
 
 /**

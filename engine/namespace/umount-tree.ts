@@ -61,21 +61,26 @@ export function umountTree(k: Kernel, mnt: Mount, how: number): void {
     if (how & UMOUNT_PROPAGATE) propagateUmount(k, gathered);
     // Out of their peer groups and slave lists, all at once.
     bulkMakePrivate(k, gathered);
+    // The variant's answers, asked once for the whole loop (once per mount
+    // they cost more than the rest of it under 1,000 peers).
+    const keepsNsList = k.variant.has('mutant-umount-tree-keeps-ns-list');
+    const unmountedList = k.variant.has('unmounted-list');
+    const childrenDontPinParents = k.variant.has('children-dont-pin-parents');
     const disconnected: Mount[] = [];
     for (const p of gathered) {
-      if (p.mnt_ns && !k.variant.has('mutant-umount-tree-keeps-ns-list')) p.mnt_ns.mounts.delete(p);
+      if (p.mnt_ns && !keepsNsList) p.mnt_ns.mounts.delete(p);
       p.mnt_ns = null;
       if (how & UMOUNT_SYNC) p.mnt_flags |= MNT_SYNC_UMOUNT;
       const disconnect = disconnectMount(p, how);
-      if (!k.variant.has('unmounted-list')) {
+      if (!unmountedList) {
         pinInsertGroup(k, p.mnt_umount, p.mnt_parent, disconnect ? k.unmounted : null);
       }
       if (mntHasParent(p)) {
-        if (!k.variant.has('children-dont-pin-parents')) p.mnt_parent.mnt_count--; // mnt_add_count(parent, -1): give back R3
+        if (!childrenDontPinParents) p.mnt_parent.mnt_count--; // mnt_add_count(parent, -1): give back R3
         if (!disconnect) p.mnt_parent.mnt_mounts.push(p); // "don't forget about p"
-        else unhashFromParent(k, p, { saveExMountpoint: !k.variant.has('unmounted-list') });
+        else unhashFromParent(k, p, { saveExMountpoint: !unmountedList });
       }
-      if (k.variant.has('unmounted-list') && disconnect) disconnected.push(p);
+      if (unmountedList && disconnect) disconnected.push(p);
     }
     // hlist_add_head() of each in turn onto `unmounted`: the last one first.
     const before = k.unmountedMounts.splice(0);

@@ -1,13 +1,12 @@
 import { MNT_UMOUNT, MNT_UNBINDABLE, MS_SHARED, MS_SLAVE, MS_UNBINDABLE, T_MARKED } from '../kernel/constants';
 import { traced } from '../kernel/kernel';
+import { listDel } from '../kernel/list';
 import type { Kernel, Mount } from '../kernel/types';
 import { clearMntShared, isMntShared, mntReleaseGroupId, nextPeer, peerRingDel, peerRingEmpty, setMntShared, slaveListAddHead } from './pnode';
 
 /** hlist_del_init(&m->mnt_slave), with the list named: the one `master` heads. */
 function slaveListDelFrom(m: Mount, master: Mount | null): void {
-  const list = master?.mnt_slave_list;
-  const i = list ? list.indexOf(m) : -1;
-  if (i >= 0) list!.splice(i, 1);
+  if (master) listDel(master.mnt_slave_list, m);
 }
 
 /**
@@ -17,6 +16,7 @@ function slaveListDelFrom(m: Mount, master: Mount | null): void {
  * Analogous to fs/pnode.c:transfer_propagation() (6.18).
  */
 function transferPropagation(mnt: Mount, to: Mount | null): void {
+  if (mnt.mnt_slave_list.length === 0) return; // hlist_empty(): most mounts have no slaves
   const slaves = mnt.mnt_slave_list.splice(0);
   for (const m of slaves) m.mnt_master = to;
   if (to) to.mnt_slave_list.unshift(...slaves);

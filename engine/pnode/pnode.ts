@@ -8,6 +8,7 @@
 // (mnt_master) and is on that member's slave list. A shared slave is both.
 
 import { MNT_SHARED, MNT_UNBINDABLE } from '../kernel/constants';
+import { listDel } from '../kernel/list';
 import type { Kernel, Mount } from '../kernel/types';
 
 /** IS_MNT_SHARED(). (6.18 keeps this bit in mnt_t_flags as T_SHARED; the model keeps v4.19's MNT_SHARED, as in the thread's "mnt_flags=1020".) */
@@ -104,9 +105,7 @@ export function slaveNext(m: Mount): Mount | null {
 /** hlist_del_init(&m->mnt_slave): off its master's slave list (mnt_master is the caller's to change). */
 export function slaveListDel(m: Mount): void {
   const list = m.mnt_master?.mnt_slave_list;
-  if (!list) return;
-  const i = list.indexOf(m);
-  if (i >= 0) list.splice(i, 1);
+  if (list) listDel(list, m);
 }
 
 /** hlist_add_head(&m->mnt_slave, &master->mnt_slave_list). */
