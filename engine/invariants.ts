@@ -7,7 +7,7 @@ import { MNT_UMOUNT } from './kernel/constants';
 import type { Kernel, Mount } from './kernel/types';
 import { isMntShared, isMntUnbindable, peerRing, peerRingEmpty } from './pnode/pnode';
 import { mntHasParent } from './namespace/alloc';
-import { hashChain } from './namespace/lookup-mnt';
+import { hashChain, hashedMounts } from './namespace/lookup-mnt';
 import { assert } from './result';
 
 export function checkInvariants(k: Kernel): void {
@@ -22,9 +22,13 @@ export function checkInvariants(k: Kernel): void {
     for (const child of m.mnt_mounts) assert(child.mnt_parent === m, `mount ${child.mnt_id} is listed under ${m.mnt_id} but its parent is ${child.mnt_parent.mnt_id}`);
     if (m.mnt_ns) assert(m.mnt_ns.mounts.has(m), `mount ${m.mnt_id} names namespace ${m.mnt_ns.ns_id}, which does not list it`);
   }
-  for (const [parent, byDentry] of k.mount_hashtable) {
-    for (const [ino, chain] of byDentry) for (const m of chain) assert(m.hashed, `mount ${m.mnt_id} is in hash chain ${parent}/${ino} but not marked hashed`);
+  let chained = 0;
+  for (const m of hashedMounts(k)) {
+    chained++;
+    assert(m.hashed, `mount ${m.mnt_id} is on a mount_hashtable chain but not marked hashed`);
+    assert(hashChain(k, m.mnt_parent, m.mnt_mountpoint).includes(m), `mount ${m.mnt_id} is on a mount_hashtable chain it does not hash to`);
   }
+  assert(chained === k.mount_hashtable.count, `mount_hashtable counts ${k.mount_hashtable.count} mounts but its chains hold ${chained}`);
   checkPropagationInvariants(k);
   for (const ns of k.namespaces) for (const m of ns.mounts) assert(m.mnt_ns === ns, `namespace ${ns.ns_id} lists mount ${m.mnt_id}, which names another`);
   assert(k.frames.length === 0, `the call stack did not unwind: ${k.frames.join(' < ')}`);

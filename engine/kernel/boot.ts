@@ -9,6 +9,7 @@ import { allocFile, fdInstall } from '../fs/file';
 import { allocSuper, newDentry } from '../fs/super';
 import { MNT_INTERNAL } from './constants';
 import { allocMntNs, allocVfsmnt } from '../namespace/alloc';
+import { newMountHashtable } from '../namespace/lookup-mnt';
 import { pathGet, pathPut } from '../namespace/refs';
 import type { SyscallResult } from '../result';
 import { mkdirat } from '../syscalls/mkdirat';
@@ -36,7 +37,7 @@ function emptyKernel(variant: VariantId | Variant): Kernel {
     variant: resolveVariant(variant),
     ids: { mnt: 0, ns: 0, ino: 0, sb: 0, dev: 0, file: 0, pid: 0 },
     mnt_group_ida: new Set(),
-    mount_hashtable: new Map(),
+    mount_hashtable: newMountHashtable(),
     unmounted: [],
     unmountedMounts: [],
     emptied_ns: null,

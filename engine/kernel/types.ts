@@ -128,6 +128,8 @@ export interface Mount {
   readonly mnt_mounts: Mount[];
   /** In mount_hashtable under (mnt_parent, mnt_mountpoint): path walks cross into it. */
   hashed: boolean;
+  /** The next mount on its mount_hashtable chain (hlist_node mnt_hash); null at the end or when unhashed. */
+  mnt_hash: Mount | null;
   /** null: unmounted or (ver #12) detached; anonymous ns: detached tree (5.2+). */
   mnt_ns: MntNamespace | null;
   /**
@@ -244,14 +246,24 @@ export interface Task {
   exited: boolean;
 }
 
+/**
+ * mount_hashtable (fs/namespace.c): hash chains (hlist heads) linked
+ * through Mount.mnt_hash. Invariant: `count` mounts are on the chains,
+ * each with `hashed` set, on the chain its (mnt_parent, mnt_mountpoint) hashes to.
+ */
+export interface MountHashtable {
+  buckets: (Mount | null)[];
+  count: number;
+}
+
 /** The whole machine. */
 export interface Kernel {
   readonly variant: Variant;
   readonly ids: { mnt: number; ns: number; ino: number; sb: number; dev: number; file: number; pid: number };
   /** mnt_group_ida: the peer group ids in use (ida_alloc_min(…, 1) hands out the lowest free one). */
   readonly mnt_group_ida: Set<number>;
-  /** Keyed by the parent's mnt_id, then the mountpoint's ino: lookup-mnt.ts. */
-  readonly mount_hashtable: Map<number, Map<number, Mount[]>>;
+  /** The hash of (parent, mountpoint) → mounts there: lookup-mnt.ts. */
+  readonly mount_hashtable: MountHashtable;
   /** ≤5.2: the global `unmounted` hlist of fs_pins. */
   readonly unmounted: FsPin[];
   /** 5.3+: the global `unmounted` hlist of mounts. */

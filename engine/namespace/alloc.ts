@@ -14,6 +14,7 @@ export function allocVfsmnt(k: Kernel, sb: SuperBlock, root: Dentry, flags: numb
     mnt_mountpoint: root,
     mnt_mounts: [],
     hashed: false,
+    mnt_hash: null,
     mnt_ns: null,
     mnt_group_id: 0,
     mnt_slave_list: [],

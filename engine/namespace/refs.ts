@@ -4,7 +4,6 @@ import { MNT_DOOMED } from '../kernel/constants';
 import { traced, useAfterFree, warn } from '../kernel/kernel';
 import type { Kernel, Mount, Path } from '../kernel/types';
 import { mntPinKill } from './fs-pin';
-import { forgetMntHash } from './lookup-mnt';
 import { unhashFromParent } from './tree';
 
 /**
@@ -94,6 +93,5 @@ export function cleanupMnt(k: Kernel, m: Mount): void {
     }
     m.freed = true;
     k.mounts.delete(m);
-    forgetMntHash(k, m);
   });
 }
