@@ -122,7 +122,7 @@ describe('browser', { skip, timeout: 1_200_000 }, () => {
     assert.match((await page.locator('[data-filter-count]').textContent()) ?? '', /^Showing \d+ of \d+ scenarios$/);
     assert.match(page.url(), /\?status=failed/);
 
-    await row.locator('td[data-kernel="v12"] a').click();
+    await row.locator('td').first().locator('a').click(); // v12, the first kernel column
     await page.waitForURL(/close-then-mount\.html#L41-v12$/);
     const run = page.locator('#L41-v12');
     assert.equal(await run.getAttribute('open'), '');
@@ -351,5 +351,28 @@ describe('browser', { skip, timeout: 1_200_000 }, () => {
       assert.ok(overflow <= 0, `${address} scrolls sideways by ${overflow}px`);
       await page.context().close();
     }
+  });
+
+  it('should show a phone every kernel column with its header, the counts unclipped, and terminal lines whole', async () => {
+    const { page, errors } = await open(`${url}index.html`, 'light', PHONE);
+    const fit = await page.evaluate(() => {
+      const inside = (sel: string) => {
+        const table = document.querySelector(sel)!;
+        const wrap = table.closest('.matrix-wrap')!.getBoundingClientRect();
+        return { table: table.scrollWidth, wrap: Math.ceil(wrap.width) };
+      };
+      const heads = Array.from(document.querySelectorAll('table.matrix thead th[data-kernel]')).map((th) => th.getBoundingClientRect());
+      const wrap = document.querySelector('table.matrix')!.closest('.matrix-wrap')!.getBoundingClientRect();
+      return { matrix: inside('table.matrix'), counts: inside('table.counts:not(.areas)'), areas: inside('table.areas'), heads: heads.map((r) => [r.left, r.right]), wrap: [wrap.left, wrap.right] };
+    });
+    assert.equal(fit.heads.length, 4, 'a header per kernel');
+    for (const [left, right] of fit.heads) assert.ok(left! >= fit.wrap[0]! - 1 && right! <= fit.wrap[1]! + 1, `kernel header at ${left}–${right} outside ${fit.wrap.join('–')}`);
+    for (const t of [fit.matrix, fit.counts, fit.areas]) assert.ok(t.table <= t.wrap, `a table ${t.table}px wide in a ${t.wrap}px box`);
+    const cell = page.locator('table.matrix tbody tr[data-row] td').first();
+    assert.match((await cell.textContent()) ?? '', /passed|failed|n\/a/, 'the label is still there for screen readers');
+    await page.goto(`${url}features/thread/close-then-mount.html#L41-v12`);
+    const cut = await page.locator('#L41-v12 pre.terminal').evaluate((pre) => pre.scrollWidth - pre.clientWidth);
+    assert.ok(cut <= 0, `terminal lines cut by ${cut}px`);
+    assert.deepEqual(errors, []);
   });
 });

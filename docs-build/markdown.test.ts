@@ -51,6 +51,13 @@ describe('markdown', () => {
     assert.ok(!html.includes('data-citation'), html);
   });
 
+  it('should say so when a citation links an archive search rather than the message', () => {
+    const { html } = render(CITED.replace('https://lore.kernel.org/lkml/1', 'https://lore.kernel.org/lkml/?q=s%3Ax'), { 0: { id: 'cite-quoted-text', citedByHref: null, citedByCount: 1 } });
+    assert.match(html, /Re: \[PATCH\] x<\/a> \(an archive search: no direct link to the message is known\) <a class="permalink"/);
+    const direct = render(CITED, { 0: { id: 'cite-quoted-text', citedByHref: null, citedByCount: 1 } }).html;
+    assert.ok(!direct.includes('archive search'), 'a link to the message itself is not called a search');
+  });
+
   it('should let the keyboard reach code blocks, which scroll', () => {
     assert.match(render('```\nlong line\n```').html, /^<pre tabindex="0"><code>long line\n<\/code><\/pre>/);
   });

@@ -57,7 +57,9 @@ describe('pages', () => {
 
   it('should link every cell of the matrix to that run on its feature page', () => {
     const index = files.get('index.html') ?? '';
-    assert.match(index, /<td data-kernel="model" data-outcome="failed-as-declared" data-ok="true"><a href="features\/outcomes.html#L16-model" aria-label="model: failed as declared">/);
+    // The column says the kernel (site.js reads it from the header); the class the outcome.
+    assert.match(index, /<td class="o-failed-as-declared"><a href="features\/outcomes.html#L16-model">✗ failed as declared<\/a><\/td>/);
+    assert.ok(!index.includes('data-ok="false"'), 'every result of the fixture is as claimed');
     assert.match(index, /<th scope="col" data-kernel="live" title="live kernel 9.9.9-fixture">live 9.9.9-fixture<\/th>/);
   });
 
@@ -67,10 +69,11 @@ describe('pages', () => {
     assert.match(run, /^<details class="run" id="L16-model" data-kernel="model" data-outcome="failed-as-declared" open>/);
     assert.match(run, /<a href="#L16-L22">Then &quot;hang&quot; exits with status 0<\/a>/);
     assert.match(run, /<pre class="message" tabindex="0">expected &quot;hang&quot; to exit with status 0/);
-    assert.match(run, /<span class="cmd">hang<\/span> <span class="note note-stuck">\[never returned: the shell is stuck\]<\/span>/);
+    assert.match(run, /<b id="L16-model-L\d+">hang<\/b> <i class="note-stuck">\[never returned: the shell is stuck\]<\/i>/);
     assert.match(run, /<h3>Kernel log, modelled<\/h3>/);
     assert.match(run, /<pre class="kernel-log modelled" tabindex="0">watchdog: BUG: soft lockup - <span class="invented" title="made up by the model, not captured">CPU#0<\/span> stuck for <span class="invented"[^>]*>22s!<\/span> <span class="invented"[^>]*>\[hang:2\]<\/span>/);
-    assert.equal((run.match(/<div class="svg-wrap" tabindex="0" role="region" aria-label="Mount tree L16-model-L\d+: after [^"]+" data-tree="\d+" data-before="-?\d+" data-caption="after [^"]+"><\/div>/g) ?? []).length, 2, 'two trees, drawn from the page data');
+    // Only the figure, its caption and the tree's number: site.js draws it (and names its scroll region) when the run is opened.
+    assert.equal((run.match(/<figure class="tree" id="L16-model-L\d+-tree"><figcaption>after <a href="#L16-model-L\d+"><code># [^<]+<\/code><\/a><\/figcaption><div class="svg-wrap" data-tree="\d+" data-before="-?\d+"><\/div><\/figure>/g) ?? []).length, 2, 'two trees, drawn from the page data');
     assert.match(page, /<script type="application\/json" id="mount-tree-data">\{"m":\[\[/);
   });
 
@@ -78,7 +81,7 @@ describe('pages', () => {
     const page = files.get('features/outcomes.html') ?? '';
     const run = page.slice(page.indexOf('id="L8-live"'), page.indexOf('</details>', page.indexOf('id="L8-live"')));
     assert.ok(!run.includes('data-tree'));
-    assert.match(run, /<pre class="mountinfo-text" tabindex="0" aria-label="mountinfo after [^"]+">[^<]*\n4 2 \S+ \/ \/mnt /);
+    assert.match(run, /<pre class="mountinfo-text" tabindex="0">[^<]*\n4 2 \S+ \/ \/mnt /);
   });
 
   it('should explain a cell that does not apply', () => {
@@ -90,6 +93,17 @@ describe('pages', () => {
     assert.match(page, /<figure class="citation" id="cite-users-are-expected-to-move-mount">/);
     assert.match(page, /<a href="features\/outcomes.html#L16">Outcomes › the model gets it wrong and says so<\/a>/);
     assert.match(files.get('features/outcomes.html') ?? '', /<a class="cited-by" href="..\/citations.html#cite-users-are-expected-to-move-mount">cited by 5 scenarios<\/a>/);
+  });
+
+  it('should list each source message once, saying when its link is only an archive search', () => {
+    const page = files.get('citations.html') ?? '';
+    const sources = page.slice(page.indexOf('<ul class="sources">'), page.indexOf('</ul>', page.indexOf('<ul class="sources">')));
+    assert.equal((sources.match(/<li id="source-\d+">/g) ?? []).length, 1, 'one message, listed once');
+    assert.match(sources, /<cite>Re: \[PATCH\] a subject<\/cite>: no link to the message itself is known, so the spec links <a href="https:\/\/lore.kernel.org\/lkml\/\?q&#x3D;a">a search of the archive for it<\/a>/);
+    // Each passage's own attribution keeps its link, and says what it is.
+    const entries = page.slice(page.indexOf('<article class="citation-entry"'));
+    const searches = (entries.match(/<a href="https:\/\/lore\.kernel\.org\/lkml\/\?q=a">[^<]*<\/a> \(an archive search: no direct link to the message is known\)/g) ?? []).length;
+    assert.ok(searches > 0 && searches === (entries.match(/lore\.kernel\.org/g) ?? []).length, 'every archive link of an entry is said to be a search');
   });
 
   it('should have no broken link or fragment anywhere', () => {

@@ -10,7 +10,7 @@ import { LEGEND } from './outcomes';
 import { searchIndexScript } from './search-index';
 import { isStory, storiesView, storyCells } from './stories';
 import { TreeTable } from './tree-data';
-import { areasView, citationView, countsView, filtersView, matrixView, narrativeHtml, rootOf, scenarioView } from './views';
+import { areasView, citationSources, citationView, countsView, filtersView, matrixView, narrativeHtml, rootOf, scenarioView } from './views';
 
 export const ASSETS = path.join(__dirname, 'assets');
 const ASSET_FILES = ['site.css', 'site.js', 'mount-tree.js', 'favicon.svg'];
@@ -84,8 +84,10 @@ export function renderFeature(spec: Spec, feature: Feature, templates: Templates
 }
 
 export function renderCitations(spec: Spec, templates: Templates): string {
+  const sources = citationSources(spec.citations);
   return templates.render('citations', {
     page: pageContext(spec, 'citations.html', 'Citations · mountspec', 'citations'),
+    sources,
     citations: spec.citations.map((c) => citationView(c, '')),
   });
 }

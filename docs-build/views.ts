@@ -10,6 +10,7 @@ import { renderMarkdown } from './markdown';
 import type { Cell, Citation, Feature, KernelColumn, Narrative, Scenario, Spec } from './model';
 import { OUTCOMES, outcomeView, STATUS_FILTERS, type OutcomeView } from './outcomes';
 import type { CitationTarget } from './plugins/rehype-citation-figures';
+import { isArchiveSearch } from './plugins/remark-citations';
 import type { Session } from './session';
 import type { TreeTable } from './tree-data';
 
@@ -100,8 +101,6 @@ export interface PictureView {
   readonly before: number;
   /** The command left the tree as it was: nothing is drawn. */
   readonly unchanged: boolean;
-  /** The scroll region's name, unique on the page. */
-  readonly label: string;
 }
 
 /** The terminal's last line says the mount table did not change, so no picture follows for it. */
@@ -131,7 +130,7 @@ function sessionViews(session: Session, cellId: string, trees: TreeTable) {
     if (r.state) {
       const tree = trees.add(r.state);
       if (tree === before) return void unchangedAt(terminal);
-      pictures.push({ id: `${id}-tree`, href: `#${id}`, command: r.command, note, tree, before, unchanged: false, label: `Mount tree ${id}: after ${r.command}` });
+      pictures.push({ id: `${id}-tree`, href: `#${id}`, command: r.command, note, tree, before, unchanged: false });
       before = tree;
     } else {
       if (r.mountinfo === lastMountinfo) return void unchangedAt(terminal);
@@ -160,10 +159,10 @@ export interface CellView {
   readonly modelled: boolean;
   readonly pictures: readonly PictureView[];
   readonly mountinfo: readonly MountinfoView[];
-  /** Parts of this run that are another kernel's exactly, shown there. */
+  /** Parts of this run that are another kernel's exactly, shown there (`Terminal and mount trees`). */
   readonly sameAs: readonly { readonly what: string; readonly label: string; readonly href: string }[];
-  /** Parts of this run that other kernels showed alike. */
-  readonly alsoOn: readonly { readonly what: string; readonly labels: readonly string[] }[];
+  /** Parts of this run that other kernels showed alike (`v12-move-fix, mainline`). */
+  readonly alsoOn: readonly { readonly what: string; readonly labels: string }[];
   /** `h3` on a feature page, `h4` in the report (under its own h3). */
   readonly headingLevel: number;
 }
@@ -194,14 +193,31 @@ export function cellView(scenario: Scenario, cell: Cell, kernel: KernelColumn, t
 
 /** The parts of a run that two kernels often show alike, each with what makes it the same (ids left out). */
 const PARTS = [
-  { what: 'terminal and kernel log', keys: ['terminal', 'kernelLog'] as const, sig: (c: CellView) => JSON.stringify([c.terminal.map(({ id: _id, ...t }) => t), c.kernelLog.map((k) => k.text), c.modelled]) },
+  { what: 'terminal (with kernel log)', keys: ['terminal', 'kernelLog'] as const, sig: (c: CellView) => JSON.stringify([c.terminal.map(({ id: _id, ...t }) => t), c.kernelLog.map((k) => k.text), c.modelled]) },
   { what: 'mount trees', keys: ['pictures'] as const, sig: (c: CellView) => JSON.stringify(c.pictures.map((p) => [p.tree, p.before, p.unchanged, p.command])) },
   { what: 'mountinfo tables', keys: ['mountinfo'] as const, sig: (c: CellView) => JSON.stringify(c.mountinfo.map((m) => [m.command, m.text, m.unchanged])) },
 ];
 
+/** `['terminal', 'mount trees']` → `Terminal and mount trees`. */
+function partsPhrase(parts: readonly string[]): string {
+  const text = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] ?? '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** One sentence per other kernel (or set of kernels) rather than one per part. */
+function mergeParts<T extends { what: string }>(list: readonly T[], by: (x: T) => string): T[] {
+  const groups = new Map<string, { first: T; whats: string[] }>();
+  for (const x of list) {
+    const g = groups.get(by(x));
+    if (g) g.whats.push(x.what);
+    else groups.set(by(x), { first: x, whats: [x.what] });
+  }
+  return [...groups.values()].map((g) => ({ ...g.first, what: partsPhrase(g.whats) }));
+}
+
 /** Identical parts of runs on several kernels are shown once, on the first; the others point to it. */
 export function sharedRuns(cells: readonly CellView[]): CellView[] {
-  const out = cells.map((c) => ({ ...c, sameAs: [...c.sameAs], alsoOn: [...c.alsoOn] }));
+  const out = cells.map((c) => ({ ...c, sameAs: [...c.sameAs], alsoOn: [] as { what: string; labels: string[] }[] }));
   for (const part of PARTS) {
     const first = new Map<string, number>();
     cells.forEach((c, i) => {
@@ -215,15 +231,15 @@ export function sharedRuns(cells: readonly CellView[]): CellView[] {
       else owner.alsoOn.push({ what: part.what, labels: [c.label] });
       const cell = out[i]!;
       cell.sameAs.push({ what: part.what, label: owner.label, href: `#${owner.id}` });
-      for (const k of part.keys) (cell as { -readonly [K in keyof CellView]: CellView[K] })[k] = [];
+      for (const k of part.keys) (cell as unknown as Record<string, unknown>)[k] = [];
     });
   }
-  return out;
+  return out.map((c) => ({ ...c, sameAs: mergeParts(c.sameAs, (x) => x.href), alsoOn: mergeParts(c.alsoOn.map((a) => ({ what: a.what, labels: a.labels.join(', ') })), (x) => x.labels) }));
 }
 
-/** What the filter's search box matches without the full-text index: the site's pages load the index (search-index.ts), so their rows carry names and tags; the report, which has no index, carries the steps too. */
-function searchText(feature: Feature, scenario: Scenario, withSteps: boolean): string {
-  return [feature.name, scenario.name, ...scenario.tags, ...(withSteps ? scenario.steps.map((s) => s.text) : [])].join(' ').toLowerCase();
+/** What the report's search box matches (it has no full-text index): names, tags and steps. The site's pages take names and tags from the row itself (site.js) and load the index for the rest. */
+function searchText(feature: Feature, scenario: Scenario): string {
+  return [feature.name, scenario.name, ...scenario.tags, ...scenario.steps.map((s) => s.text)].join(' ').toLowerCase();
 }
 
 export interface MatrixRow {
@@ -231,7 +247,7 @@ export interface MatrixRow {
   readonly name: string;
   readonly href: string | null;
   readonly tags: string;
-  readonly text: string;
+  readonly text: string | null;
   readonly cells: readonly { readonly kernel: string; readonly label: string; readonly href: string | null; readonly outcome: OutcomeView; readonly ok: boolean }[];
 }
 
@@ -269,7 +285,8 @@ export function matrixView(spec: Spec, features: readonly Feature[], root: strin
               name: s.name,
               href: linkPages ? `${root}${f.page}#${s.anchor}` : null,
               tags: s.tags.join(' '),
-              text: searchText(f, s, !linkPages),
+              // The site's pages compute it from the row (site.js); the report's rows also carry the steps.
+              text: linkPages ? null : searchText(f, s),
               cells: s.cells.map((c, k) => ({ kernel: c.kernel, label: spec.kernels[k]?.label ?? c.kernel, href: cellHref(f, s, c.kernel), outcome: outcomeView(c.outcome, c.status), ok: c.ok })),
             }),
           ),
@@ -313,14 +330,19 @@ export function areasView(spec: Spec) {
   return areas.map((a) => ({ title: a.title, href: areas.length > 1 ? `#${a.anchor}` : '#matrix', ...tally(a.features) }));
 }
 
-/** One dot per kernel for a step, or one for all when every kernel's status is the same. */
-function stepStatuses(spec: Spec, scenario: Scenario, step: number) {
-  const all = scenario.cells.map((c, k) => ({ kernel: c.kernel as string | null, label: spec.kernels[k]?.label ?? c.kernel, status: (c.stepStatuses[step] ?? 'UNKNOWN').toLowerCase() }));
-  if (all.length > 1 && all.every((x) => x.status === all[0]!.status)) return [{ kernel: null, label: 'every kernel', status: all[0]!.status, title: `${all[0]!.status} on every kernel` }];
-  return all.map((x) => ({ ...x, title: `${x.label}: ${x.status}` }));
+/**
+ * A step's status on each kernel: one dot per kernel (in column order), or one
+ * for all when every kernel's is the same; the title names them by status.
+ */
+function stepStatuses(spec: Spec, scenario: Scenario, step: number): { dots: string[]; title: string } {
+  const all = scenario.cells.map((c, k) => ({ label: spec.kernels[k]?.label ?? c.kernel, status: (c.stepStatuses[step] ?? 'UNKNOWN').toLowerCase() }));
+  if (all.length > 1 && all.every((x) => x.status === all[0]!.status)) return { dots: [all[0]!.status], title: `${all[0]!.status} on every kernel` };
+  const byStatus = new Map<string, string[]>();
+  for (const x of all) byStatus.set(x.status, [...(byStatus.get(x.status) ?? []), x.label]);
+  return { dots: all.map((x) => x.status), title: [...byStatus].map(([status, labels]) => `${status} on ${labels.join(', ')}`).join('; ') };
 }
 
-export function scenarioView(spec: Spec, feature: Feature, scenario: Scenario, root: string, trees: TreeTable) {
+export function scenarioView(spec: Spec, _feature: Feature, scenario: Scenario, root: string, trees: TreeTable) {
   const byId = new Map(spec.citations.map((c) => [c.id, c]));
   return {
     anchor: scenario.anchor,
@@ -328,8 +350,6 @@ export function scenarioView(spec: Spec, feature: Feature, scenario: Scenario, r
     keyword: scenario.keyword,
     name: scenario.name,
     tags: scenario.tags,
-    tagsAttr: scenario.tags.join(' '),
-    text: searchText(feature, scenario, false),
     description: scenario.description ? narrativeHtml(scenario.description, spec, root) : null,
     steps: scenario.steps.map((step, i) => ({
       ...step,
@@ -346,6 +366,24 @@ export function scenarioView(spec: Spec, feature: Feature, scenario: Scenario, r
 /** Only http(s) archive links leave the site; anything else stays text. */
 export function safeUrl(url: string | null): string | null {
   return url !== null && /^https?:\/\//i.test(url) ? url : null;
+}
+
+/**
+ * The messages the citations come from, each once (subject and archive
+ * link), in order of first citation: every entry points here instead of
+ * repeating the same link.
+ */
+export function citationSources(citations: readonly Citation[]) {
+  const sources = new Map<string, { id: string; subject: string; url: string | null; search: boolean; dates: string[] }>();
+  for (const c of citations) {
+    const url = safeUrl(c.url);
+    if (!url && !c.subject) continue;
+    const key = `${c.subject ?? ''}\n${url ?? ''}`;
+    const source = sources.get(key) ?? { id: `source-${sources.size + 1}`, subject: c.subject ?? url ?? '', url, search: url !== null && isArchiveSearch(url), dates: [] };
+    if (c.date && !source.dates.includes(c.date)) source.dates.push(c.date);
+    sources.set(key, source);
+  }
+  return [...sources.values()].map((s) => ({ ...s, dates: s.dates.join(', ') }));
 }
 
 export function citationView(c: Citation, root: string) {

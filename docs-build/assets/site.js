@@ -31,8 +31,15 @@
   var treeData = null;
   var dataEl = document.getElementById('mount-tree-data');
   if (dataEl && window.mountspecTrees) { try { treeData = JSON.parse(dataEl.textContent); } catch (e) { treeData = null; } }
+  // The page carries only the figure, its caption and the tree's number: the
+  // scroll region's focus and name are given here, when it has something to scroll.
   function drawTree(box, full) {
-    var result = window.mountspecTrees.drawMountTree(treeData, Number(box.getAttribute('data-tree')), Number(box.getAttribute('data-before')), box.getAttribute('data-caption') || '', full);
+    var figure = box.parentElement, code = figure.querySelector('figcaption code');
+    var caption = 'after ' + (code ? code.textContent.replace(/^# /, '') : '');
+    box.tabIndex = 0;
+    box.setAttribute('role', 'region');
+    box.setAttribute('aria-label', 'Mount tree ' + figure.id.replace(/-tree$/, '') + ': ' + caption);
+    var result = window.mountspecTrees.drawMountTree(treeData, Number(box.getAttribute('data-tree')), Number(box.getAttribute('data-before')), caption, full);
     box.innerHTML = result.svg;
     box.setAttribute('data-drawn', full ? 'full' : 'yes');
     if (result.collapsed > 0) {
@@ -64,11 +71,33 @@
   window.addEventListener('hashchange', reveal);
   reveal();
 
-  // Filters: rows ([data-row]) hold cells ([data-kernel][data-outcome]); feature
+  // Filters: rows ([data-row]) hold cells: a matrix row its <td>s, one per
+  // kernel column (class o-OUTCOME, data-ok="false" when not as claimed), a
+  // scenario section its runs (details[data-kernel][data-outcome]); feature
   // groups ([data-group]) hold rows; an area's heading ([data-area-head]) precedes its groups.
   var form = document.querySelector('[data-filters]');
   if (!form) return;
   var rows = Array.prototype.slice.call(document.querySelectorAll('[data-row]'));
+  // A scenario's section takes its tags and text from its row in the page's matrix (said once).
+  var rowOf = {};
+  rows.forEach(function (row) { if (row.tagName === 'TR') rowOf[row.getAttribute('data-key')] = row; });
+  function attr(row, name) {
+    var from = row.hasAttribute(name) ? row : rowOf[row.getAttribute('data-key')];
+    return (from && from.getAttribute(name)) || '';
+  }
+  // What the search box matches before the full-text index is in: the
+  // report's rows carry it (data-text); a site row is its feature's name, its
+  // own name and its tags.
+  function textOf(row) {
+    if (row.hasAttribute('data-text')) return row.getAttribute('data-text');
+    var tr = row.tagName === 'TR' ? row : rowOf[row.getAttribute('data-key')];
+    if (!tr) return '';
+    if (!tr.hasAttribute('data-text')) {
+      var group = tr.parentNode.querySelector('tr.group th'), name = tr.querySelector('th a, th');
+      tr.setAttribute('data-text', [group ? group.textContent : '', name ? name.textContent : '', tr.getAttribute('data-tags') || ''].join(' ').toLowerCase());
+    }
+    return tr.getAttribute('data-text');
+  }
   var count = form.querySelector('[data-filter-count]');
   var fields = ['status', 'kernel', 'tag', 'q'];
 
@@ -77,10 +106,17 @@
     return ((option && option.getAttribute('data-outcomes')) || '').split(' ').filter(Boolean);
   }
 
+  var columns = Array.prototype.map.call(document.querySelectorAll('.matrix thead th[data-kernel]'), function (th) { return th.getAttribute('data-kernel'); });
+  function cellsOf(row) {
+    if (row.tagName !== 'TR') return Array.prototype.slice.call(row.querySelectorAll('details[data-outcome]'));
+    return Array.prototype.slice.call(row.querySelectorAll('td'));
+  }
+  function kernelOf(cell) { return cell.tagName === 'TD' ? columns[cell.cellIndex - 1] : cell.getAttribute('data-kernel'); }
+  function outcomeOf(cell) { return cell.tagName === 'TD' ? cell.className.replace(/^o-/, '') : cell.getAttribute('data-outcome'); }
   function cellMatches(cell, status, wanted) {
     if (!status) return true;
     if (status === 'not-as-claimed') return cell.getAttribute('data-ok') === 'false';
-    return wanted.indexOf(cell.getAttribute('data-outcome')) !== -1;
+    return wanted.indexOf(outcomeOf(cell)) !== -1;
   }
 
   // Full-text search: the index (search-index.js) loads when a reader first
@@ -149,10 +185,11 @@
     var wanted = outcomesFor(status), shown = {}, all = {};
     rows.forEach(function (row) {
       all[row.getAttribute('data-key')] = true;
-      var cells = Array.prototype.slice.call(row.querySelectorAll('[data-outcome]'));
-      var inKernel = cells.filter(function (c) { return !kernel || c.getAttribute('data-kernel') === kernel; });
-      var ok = (!tag || (' ' + row.getAttribute('data-tags') + ' ').indexOf(' ' + tag + ' ') !== -1) &&
-        (!q || row.getAttribute('data-text').indexOf(q) !== -1 || fullTextHas(row.getAttribute('data-key'), q)) &&
+      var cells = cellsOf(row);
+      var inKernel = cells.filter(function (c) { return !kernel || kernelOf(c) === kernel; });
+      cells.forEach(function (c) { if (c.tagName === 'TD') c.hidden = Boolean(kernel) && kernelOf(c) !== kernel; });
+      var ok = (!tag || (' ' + attr(row, 'data-tags') + ' ').indexOf(' ' + tag + ' ') !== -1) &&
+        (!q || textOf(row).indexOf(q) !== -1 || fullTextHas(row.getAttribute('data-key'), q)) &&
         inKernel.some(function (c) { return cellMatches(c, status, wanted); });
       row.hidden = !ok;
       if (ok) shown[row.getAttribute('data-key')] = true;

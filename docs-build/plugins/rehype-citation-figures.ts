@@ -6,6 +6,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
+import { isArchiveSearch } from './remark-citations';
 import type { VFile } from 'vfile';
 
 export interface CitationTarget {
@@ -29,6 +30,11 @@ function caption(attribution: Element | undefined, target: CitationTarget): Elem
   const children: ElementContent[] = attribution ? [...attribution.children] : [];
   const first = children[0];
   if (first?.type === 'text') children[0] = { ...first, value: first.value.replace(DASH, '— ') };
+  // A link that only searches the archive says so after its text (the subject reads like the message's own link).
+  for (let i = children.length - 1; i >= 0; i--) {
+    const c = children[i]!;
+    if (c.type === 'element' && c.tagName === 'a' && isArchiveSearch(String(c.properties.href ?? ''))) children.splice(i + 1, 0, { type: 'text', value: ' (an archive search: no direct link to the message is known)' });
+  }
   const scenarios = `cited by ${target.citedByCount} scenario${target.citedByCount === 1 ? '' : 's'}`;
   return h('figcaption', [
     ...children,

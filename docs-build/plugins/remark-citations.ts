@@ -52,6 +52,11 @@ export function parseAttribution(paragraph: Paragraph): Omit<CitationMark, 'quot
   return { who, date: date?.[0] ?? null, subject: found?.subject ?? null, url: found?.url ?? null, attribution };
 }
 
+/** An archive URL that searches rather than names a message (`?q=…`): shown as a search, never passed off as the message. */
+export function isArchiveSearch(url: string): boolean {
+  return /[?&](q|query|search)=/.test(url);
+}
+
 export default function remarkCitations() {
   return (tree: Root, file: VFile) => {
     const marks: CitationMark[] = [];

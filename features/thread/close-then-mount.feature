@@ -32,7 +32,7 @@ Feature: close-then-mount
   >
   > — Alan Jenkins, 20 Oct 2018, [Re: [PATCH 03/34] teach move_mount(2) to work with OPEN_TREE_CLONE [ver #12]](https://lore.kernel.org/lkml/?q=s%3A%22teach+move_mount%282%29+to+work+with+OPEN_TREE_CLONE%22+d%3A20181019..20181022)
 
-  Mainline (5.2 on) never made the fix: it gave the clone an anonymous
+  Mainline (5.2 on, [commit 44dfd84a6d54](https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/commit/?id=44dfd84a6d54a675e35ab618d9fab47b36cb78cd)) never made the fix: it gave the clone an anonymous
   namespace of its own, so "detached" and "unmounted" are different states,
   and `do_move_mount()` accepts only the root of an anonymous namespace. The
   move fails with `EINVAL`, which `mount(8)` reports with its generic message.

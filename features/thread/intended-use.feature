@@ -9,9 +9,9 @@ Feature: The intended use: move_mount straight from the clone's fd
   tree (same filesystem, so the copy shows the same files), and `move_mount`
   with `MOVE_MOUNT_F_EMPTY_PATH` attaches that tree where it is wanted. Once
   attached, the tree is an ordinary mount: the last close of its fd no longer
-  dissolves it, as the merged commit puts it: "If by the time of final fput()
+  dissolves it, as [the merged commit 44dfd84a6d54](https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/commit/?id=44dfd84a6d54a675e35ab618d9fab47b36cb78cd) puts it: "If by the time of final fput()
   ... its tree is not detached anymore, it won't be dissolved." A clone that
-  is never attached is dissolved by that last close and leaves no trace.
+  is never attached is dissolved by that last close and leaves no trace. The commit thanks Alan Jenkins "for providing a whole bunch of ways to break things using this interface": the thread's stories.
 
   Scenario: a clone moved onto a directory stays mounted after its fd is closed
     When the shell session runs:
