@@ -2,7 +2,8 @@
 // docs/stories.png (the thread's stories on each kernel), docs/areas.png (the
 // index's areas), docs/matrix.png (the index's matrix), docs/scenario.png
 // (close-then-mount on v12: terminal, modelled soft lockup, mount trees) and
-// docs/slave.png (a tree with a peer group and a slave). Run after `npm run docs:build`:
+// docs/slave.png (a tree with a peer group and a slave), docs/phone.png (the
+// matrix on a 390 px phone). Run after `npm run docs:build`:
 //   node --require ts-node/register/transpile-only docs-build/screenshots.ts [--site site] [--out docs]
 
 import { mkdirSync } from 'node:fs';
@@ -34,11 +35,15 @@ async function main(argv: readonly string[]): Promise<number> {
     const slave = page.locator('figure.tree', { has: page.locator('g.mt-slave') }).first();
     await slave.waitFor();
     await slave.screenshot({ path: path.join(values.out, 'slave.png') });
+    // A 390 px phone: every kernel's column with its header.
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 700 }, colorScheme: 'light', isMobile: true })).newPage();
+    await phone.goto(`${url}index.html#area-thread`);
+    await phone.screenshot({ path: path.join(values.out, 'phone.png') });
   } finally {
     await browser.close();
     server.close();
   }
-  process.stdout.write(`screenshots: wrote ${['stories.png', 'areas.png', 'matrix.png', 'scenario.png', 'slave.png'].map((f) => path.join(values.out, f)).join(', ')}\n`);
+  process.stdout.write(`screenshots: wrote ${['stories.png', 'areas.png', 'matrix.png', 'scenario.png', 'slave.png', 'phone.png'].map((f) => path.join(values.out, f)).join(', ')}\n`);
   return 0;
 }
 

@@ -18,9 +18,12 @@ const TOOL_PHRASES: readonly [RegExp, string][] = [
   [/not mounted/, 'EINVAL'],
 ];
 
+const ERRNO_TEXTS = Object.entries(ERRNO).map(([name, { text }]) => [name, text] as const);
+
 /** The errno name a command's error output stands for, if any. */
 export function errnoOf(stderr: string): string | null {
-  for (const [name, { text }] of Object.entries(ERRNO)) if (stderr.includes(text)) return name;
+  if (stderr === '') return null;
+  for (const [name, text] of ERRNO_TEXTS) if (stderr.includes(text)) return name;
   return TOOL_PHRASES.find(([re]) => re.test(stderr))?.[1] ?? null;
 }
 

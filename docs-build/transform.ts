@@ -11,7 +11,7 @@ import type { Cell, Citation, CitedBy, Feature, KernelColumn, Narrative, Scenari
 import { dedent, featureNarrative } from './narrative-source';
 import { indexStream, type Attempt, type RunIndex } from './query';
 import { runInfo } from './run-info';
-import { parseSession, SESSION_MEDIA_TYPE, SessionShapeError, type Session } from './session';
+import { SESSION_MEDIA_TYPE, SessionParser, SessionShapeError, type Session } from './session';
 import { slug, Slugger } from './slug';
 
 const LOG_MEDIA_TYPE = 'text/x.cucumber.log+plain';
@@ -74,14 +74,14 @@ function decode(attachment: messages.Attachment): string {
 }
 
 /** The session and log attachments of one attempt; a malformed session is a warning with its place. */
-function attachmentsOf(stream: Stream, key: string, attempt: Attempt | undefined, report = true): { session: Session | null; logs: string[] } {
+function attachmentsOf(sessions: SessionParser, stream: Stream, key: string, attempt: Attempt | undefined, report = true): { session: Session | null; logs: string[] } {
   let session: Session | null = null;
   const logs: string[] = [];
   for (const { attachment, line } of attempt?.attachments ?? []) {
     if (attachment.mediaType === LOG_MEDIA_TYPE) logs.push(decode(attachment));
     if (attachment.mediaType !== SESSION_MEDIA_TYPE) continue;
     try {
-      session = parseSession(decode(attachment));
+      session = sessions.parse(decode(attachment));
     } catch (error) {
       if (!(error instanceof SessionShapeError)) throw error;
       if (report) stream.file.message(`session attachment of ${key} is malformed: ${error.message}`, { place: { line, column: 1 }, ruleId: 'session', source: 'docs-build' });
@@ -121,7 +121,7 @@ function leftOutOfRun(run: PickleRun, attempt: Attempt | undefined): boolean {
   return appliesTo(tags, run.stream.kernel) && (expression === '' || parseTagExpression(expression).evaluate(tags));
 }
 
-function cellOf(run: PickleRun | undefined, kernel: string, key: string, steps: readonly Step[]): Cell {
+function cellOf(sessions: SessionParser, run: PickleRun | undefined, kernel: string, key: string, steps: readonly Step[]): Cell {
   if (!run || leftOutOfRun(run, run.index.attempts.get(run.pickle.id))) {
     return { kernel, outcome: 'no result', status: 'UNKNOWN', ok: false, declaredFailing: false, message: null, failedStepLine: null, stepStatuses: steps.map(() => 'UNKNOWN'), session: null, logs: [] };
   }
@@ -130,7 +130,7 @@ function cellOf(run: PickleRun | undefined, kernel: string, key: string, steps: 
   const attempt = run.index.attempts.get(run.pickle.id);
   const ran = (attempt?.steps ?? []).flatMap((s) => (s.pickleStepId === null ? [] : [{ line: lineOf.get(s.pickleStepId), status: s.result.status as string }]));
   const statusAt = new Map(ran.map((s) => [s.line, s.status]));
-  const { session, logs } = attachmentsOf(run.stream, key, attempt);
+  const { session, logs } = attachmentsOf(sessions, run.stream, key, attempt);
   const v = run.verdict;
   return {
     kernel,
@@ -217,7 +217,7 @@ interface Run {
   readonly asts: ReadonlyMap<string, Ast>;
 }
 
-function featureOf(uri: string, runs: readonly Run[]): Feature {
+function featureOf(uri: string, runs: readonly Run[], sessions: SessionParser): Feature {
   const first = runs.find((r) => r.index.documents.has(uri))!;
   const feature = first.index.documents.get(uri)?.feature;
   const source = first.index.sources.get(uri);
@@ -256,7 +256,7 @@ function featureOf(uri: string, runs: readonly Run[]): Feature {
         tags: pickle.tags.map((t) => t.name),
         description: narrative(dedent(at.scenario.description ?? ''), `${uri}:${at.line}`),
         steps: steps.map(({ id: _id, ...step }) => step),
-        cells: runs.map((r) => cellOf(perKey.get(key)?.get(r.stream.kernel), r.stream.kernel, key, steps)),
+        cells: runs.map((r) => cellOf(sessions, perKey.get(key)?.get(r.stream.kernel), r.stream.kernel, key, steps)),
         citations: [],
       };
     });
@@ -272,6 +272,8 @@ function featureOf(uri: string, runs: readonly Run[]): Feature {
 }
 
 export function transform(streams: readonly Stream[]): Spec {
+  // One per build: the same run on several kernels is parsed once (session.ts).
+  const sessions = new SessionParser();
   const runs: Run[] = streams.map((stream) => {
     const index = indexStream(stream);
     const byKey = new Map(verdicts(stream.envelopes, stream.kernel).map((v) => [v.key, v]));
@@ -281,12 +283,12 @@ export function transform(streams: readonly Stream[]): Spec {
   const kernels = runs.map(({ stream, index }): KernelColumn => {
     let description: string | null = null;
     for (const pickle of index.pickles) {
-      description ??= attachmentsOf(stream, '', index.attempts.get(pickle.id), false).session?.description ?? null;
+      description ??= attachmentsOf(sessions, stream, '', index.attempts.get(pickle.id), false).session?.description ?? null;
     }
     return { id: stream.kernel, label: kernelLabel(stream.kernel, description), description };
   });
   const uris = [...new Set(runs.flatMap((r) => [...r.index.documents.keys()]))].sort();
-  const features = uris.map((uri) => featureOf(uri, runs));
+  const features = uris.map((uri) => featureOf(uri, runs, sessions));
   const { citations, ids } = collectCitations(features);
   return { run: runInfo(streams, null), kernels, features: withCitationIds(features, ids), citations };
 }

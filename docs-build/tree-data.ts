@@ -33,8 +33,10 @@ const taskTuple = (t: TaskView): TaskTuple => [t.pid, t.comm, [t.cwd.mount, t.cw
 export class TreeTable {
   private readonly data: { m: MountTuple[]; t: TaskTuple[]; s: StateTuple[] } = { m: [], t: [], s: [] };
   private readonly index = { m: new Map<string, number>(), t: new Map<string, number>(), s: new Map<string, number>() };
-  // The same MountView object is often added again (a kernel's states share no
-  // objects, but a session is read once): remember what each object interned as.
+  // The same MountView, TaskView or StateView object is often added again (a
+  // session is read once, and shared by kernels that ran it alike): remember
+  // what each object interned as. Mounts, tasks and states are told apart by
+  // the object itself, so one map serves all three.
   private readonly seen = new WeakMap<object, number>();
 
   private intern<K extends 'm' | 't' | 's'>(kind: K, key: string, value: () => TreeData[K][number]): number {
@@ -57,10 +59,25 @@ export class TreeTable {
     return at;
   }
 
+  private task(t: TaskView): number {
+    let at = this.seen.get(t);
+    if (at === undefined) {
+      at = this.intern('t', JSON.stringify(t), () => taskTuple(t));
+      this.seen.set(t, at);
+    }
+    return at;
+  }
+
   add(state: StateView): number {
-    const mounts = state.mounts.map((m) => this.mount(m));
-    const tasks = state.tasks.map((t) => this.intern('t', JSON.stringify(t), () => taskTuple(t)));
-    return this.intern('s', `${mounts.join(',')};${tasks.join(',')};${JSON.stringify(state.violations)}`, () => [mounts, tasks, [...state.violations]]);
+    // A run identical on several kernels shares its parsed states (session.ts): each is interned once.
+    let at = this.seen.get(state);
+    if (at === undefined) {
+      const mounts = state.mounts.map((m) => this.mount(m));
+      const tasks = state.tasks.map((t) => this.task(t));
+      at = this.intern('s', `${mounts.join(',')};${tasks.join(',')};${JSON.stringify(state.violations)}`, () => [mounts, tasks, [...state.violations]]);
+      this.seen.set(state, at);
+    }
+    return at;
   }
 
   get size(): number {
