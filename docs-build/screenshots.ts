@@ -37,7 +37,8 @@ async function main(argv: readonly string[]): Promise<number> {
     await slave.screenshot({ path: path.join(values.out, 'slave.png') });
     // A 390 px phone: every kernel's column with its header.
     const phone = await (await browser.newContext({ viewport: { width: 390, height: 700 }, colorScheme: 'light', isMobile: true })).newPage();
-    await phone.goto(`${url}index.html#area-thread`);
+    await phone.goto(`${url}index.html`);
+    await phone.evaluate(() => document.querySelector('table.matrix')!.scrollIntoView());
     await phone.screenshot({ path: path.join(values.out, 'phone.png') });
   } finally {
     await browser.close();
