@@ -3,7 +3,7 @@ import type { CommandList } from '../shell/parse';
 import { DialectError, type CommandResult, type TranscriptLine } from '../transcript/types';
 import type { KmsgReader } from './kmsg';
 import { sleep, type Namespace } from './namespace';
-import { findWaitingShell } from './procfs';
+import { findWaitingShell, isReadingStdin } from './procfs';
 import { findMarker, markedLine, serialise, type Marker } from './shell-line';
 
 // The shell protocol: each transcript line goes to bash as exactly one input
@@ -19,8 +19,14 @@ import { findMarker, markedLine, serialise, type Marker } from './shell-line';
 const POLL_MS = 20;
 /** How often to look for a nested shell (it costs a few /proc reads). */
 const SHELL_POLL_MS = 15;
-/** Wait for the second stream's marker once the first arrived, in case a line closed fd 1 or 2. */
-const SECOND_MARKER_GRACE_MS = 500;
+/**
+ * Once the first stream's marker is in, the second is awaited until the shell
+ * that ran the line is back reading stdin (so it has written all it will for
+ * the line: a stream still without its marker had fd 1 or 2 closed), then this
+ * long for the bytes in the pipe to reach us. A fixed wait (500 ms) was too
+ * short under load: the marker came during the next line, which then failed.
+ */
+const SECOND_MARKER_SETTLE_MS = 50;
 /** A nested shell may print before it blocks; let those bytes reach us. */
 const SETTLE_MS = 20;
 
@@ -153,7 +159,8 @@ export class Driver {
 
   /** Cuts each stream at its marker for `seq`; a stream whose marker never comes (fd closed) gives all it has. */
   private async takeThroughMarkers(seq: number): Promise<[Buffer, Buffer]> {
-    const deadline = Date.now() + SECOND_MARKER_GRACE_MS;
+    const deadline = Date.now() + this.timeoutMs;
+    let idleSince: number | null = null;
     const taken: [Buffer | null, Buffer | null] = [null, null];
     const streams = [this.namespace.stdout, this.namespace.stderr] as const;
     for (;;) {
@@ -167,11 +174,20 @@ export class Driver {
         taken[i] = Buffer.from(output);
       });
       if (taken[0] !== null && taken[1] !== null) return [taken[0], taken[1]];
-      if (Date.now() >= deadline || this.namespace.exited !== undefined) {
+      const now = Date.now();
+      if (idleSince === null && this.shellWaiting()) idleSince = now;
+      if ((idleSince !== null && now - idleSince >= SECOND_MARKER_SETTLE_MS) || now >= deadline || this.namespace.exited !== undefined) {
         return [taken[0] ?? streams[0].takeAll(), taken[1] ?? streams[1].takeAll()];
       }
-      await this.outputOr(Math.min(POLL_MS, deadline - Date.now()));
+      await this.outputOr(Math.min(POLL_MS, deadline - now));
+      // Past the poll phase, so bytes already in the pipes have been read before the next look.
+      await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  /** The shell now reading the transcript's lines is blocked reading the next one. */
+  private shellWaiting(): boolean {
+    return isReadingStdin(this.nested.at(-1)?.pid ?? this.namespace.shellPid, this.namespace.stdin);
   }
 
   private readMountinfo(): string {
