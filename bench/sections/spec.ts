@@ -129,8 +129,8 @@ function npmTestRows(label: string, runs: readonly Timed[]): Row[] {
   const kernels = [...new Set(runs.flatMap((r) => r.marks.map((m) => m.name)).filter((n) => n.startsWith('kernel:')))];
   return [
     row(`npm test on a fresh clone${x}`, runs, (r) => r.ns, TARGETS_NS.npmTest),
-    row(`npm test: typecheck${x}`, runs, script('typecheck')),
-    row(`npm test: test:unit${x}`, runs, script('test:unit')),
+    // Since the type check runs beside test:unit, the two are timed together: from the first's banner to test:spec's.
+    row(`npm test: typecheck and test:unit${x}`, runs, (r) => part(r, 'script:typecheck', (next) => next === 'script:test:spec')),
     row(`npm test: test:spec (4 models + live)${x}`, runs, script('test:spec'), TARGETS_NS.spec),
     row(`test:spec: the live column, first run to last${x}`, runs, liveColumn, TARGETS_NS.live),
     ...kernels.map((k) => row(`test:spec: ${k.replace(':', ' ')}, header to next${x}`, runs, (r) => part(r, k))),
