@@ -147,7 +147,10 @@ function recalcFlags(kattr: MountKattr, m: Mount): number {
  * Analogous to fs/namespace.c:can_idmap_mount() (6.18).
  */
 function canIdmapMount(task: Task, kattr: MountKattr, m: Mount): SyscallResult<0> {
-  if (kattr.idmap === undefined || kattr.idmap === null) return ok(0);
+  // Only "leave it alone" skips the checks: taking an idmapping off
+  // (nop_mnt_idmap, null here) is a change of idmapping like any other, and
+  // needs the superblock as much (a non-NULL kattr->mnt_idmap in the kernel).
+  if (kattr.idmap === undefined) return ok(0);
   const sbUserNs = m.mnt_sb.s_user_ns;
   if (kattr.idmap === sbUserNs) return fail('EINVAL'); // the filesystem-wide idmapping makes no sense here
   if (!kattr.idmapReplace && m.mnt_idmap) return fail('EPERM'); // an idmapping user space has seen

@@ -27,7 +27,11 @@ Feature: open_tree_attr(2): a clone that is born with its attributes
   - **A fresh clone may lose an idmapping (`-idmap`):** what
     `mount_setattr` refuses (`EINVAL`) is allowed here, since nobody has
     seen it (`MOUNT_KATTR_IDMAP_REPLACE`). The initial namespace is still
-    `EPERM`.
+    `EPERM`. Dropping one is a change of idmapping all the same
+    (`can_idmap_mount()` sees `nop_mnt_idmap`, not "nothing asked"): it
+    needs a filesystem that allows idmappings (proc does not: `EINVAL`)
+    and a superblock our user namespace owns (`EPERM` in `unshare -Urm`
+    for a tmpfs mounted before it; a tmpfs mounted inside is fine).
   - **A failure leaves nothing:** the clone goes with the file, and the
     mount table is as before.
 
@@ -167,6 +171,30 @@ Feature: open_tree_attr(2): a clone that is born with its attributes
       """
       open_tree_attr: Operation not permitted
       """
+
+  Scenario: dropping an idmapping needs what setting one needs: a filesystem that allows it, a superblock we own
+    When the shell session runs:
+      """
+      # mkdir /mnt/a /mnt/b /mnt/c
+      # mount -t tmpfs none /mnt/a
+      # mount -t tmpfs none /mnt/b
+      # mkdir /mnt/a/p
+      # mount -t proc proc /mnt/a/p
+      # open_tree_attr -c -r 3 -idmap sh 3</mnt/a
+      # unshare -Urm
+      # open_tree_attr -c 3 -idmap sh 3</mnt/b
+      # mount -t tmpfs none /mnt/c
+      # open_tree_attr -c 3 -idmap sh 3</mnt/c
+      """
+    Then "open_tree_attr -c -r 3 -idmap sh 3</mnt/a" prints on stderr:
+      """
+      open_tree_attr: Invalid argument
+      """
+    And "open_tree_attr -c 3 -idmap sh 3</mnt/b" prints on stderr:
+      """
+      open_tree_attr: Operation not permitted
+      """
+    And "open_tree_attr -c 3 -idmap sh 3</mnt/c" starts a nested shell
 
   Scenario: a shared clone keeps its new group when attached, and mount_setattr still works on its fd
     When the shell session runs:
