@@ -14,7 +14,9 @@
 // per run without warm-up: 1,000 × open_tree + move_mount + close + umount
 // 63, 65, 95, 40, 30, 16, 10, 10, 5.1, 6.9, 5.5, 5.4 ms (steady from the
 // ninth run on); umount -l of 1,000 mounts 8.1, 8.2, 3.6, 4.7, 6.9, 2.0, 2.0,
-// 5.6, 4.6, 1.4, 1.0, 0.85 ms. Their samples are dropped.
+// 5.6, 4.6, 1.4, 1.0, 0.85 ms. After 5 warm-up runs the first timed ones
+// were still falling (19.5, 13.0, 11.1, then 5.1-5.7 ms), hence 10.
+// Their samples are dropped.
 
 import { writeFileSync } from 'node:fs';
 import type { Sample } from '../samples';
@@ -24,7 +26,7 @@ import { nestedShells, simpleCommands } from './shell-scale';
 import { WORKLOADS } from './workloads';
 
 /** Untimed runs before the timed ones, for the workloads compared with the kernel. */
-const WARM_UP_RUNS = 5;
+const WARM_UP_RUNS = 10;
 /** The size of those runs: the JIT needs repetitions, not a bigger tree (100,000 mounts would add seconds each). */
 const WARM_UP_SIZE = 10_000;
 
