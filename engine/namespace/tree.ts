@@ -84,15 +84,13 @@ export function mntChangeMountpoint(k: Kernel, parent: Mount, mp: Dentry, mnt: M
 }
 
 /**
- * list_del_init(&p->mnt_child) for many mounts at once: each parent's list
- * is compacted once, so unmounting a wide tree stays linear.
+ * list_del_init(&p->mnt_child) for every mount of the subtree at `top`
+ * (`mounts`, as subtree() gathered it): every child of one of them is one
+ * of them, so each of their lists empties, and `top` leaves its parent's.
+ * Linear, with no set of the mounts (a Set of 100,000 was a quarter of a
+ * umount -l of that many).
  */
-export function removeChildren(mounts: readonly Mount[]): void {
-  const going = new Set(mounts);
-  for (const parent of new Set(mounts.map((m) => m.mnt_parent))) {
-    const list = parent.mnt_mounts;
-    let kept = 0;
-    for (const child of list) if (!going.has(child)) list[kept++] = child;
-    list.length = kept;
-  }
+export function removeSubtreeChildren(top: Mount, mounts: readonly Mount[]): void {
+  for (const p of mounts) if (p.mnt_mounts.length > 0) p.mnt_mounts.length = 0;
+  removeChild(top); // a parentless top is its own parent, whose list is empty by now
 }

@@ -7,7 +7,7 @@ import { propagationNext } from '../pnode/propagation-next';
 import { propagateUmount } from '../pnode/propagate-umount';
 import { pinInsertGroup } from './fs-pin';
 import { lookupMnt } from './lookup-mnt';
-import { removeChildren, unhashFromParent } from './tree';
+import { removeSubtreeChildren, unhashFromParent } from './tree';
 
 /**
  * Should an unmounted mount be cut from its parent, or stay connected?
@@ -56,7 +56,7 @@ export function umountTree(k: Kernel, mnt: Mount, how: number): void {
     if (!k.variant.has('umount-tree-tail-order')) gathered.reverse();
     for (const p of gathered) p.mnt_flags |= MNT_UMOUNT;
     // Hide them from their parents' mnt_mounts, so nothing walks them now.
-    removeChildren(gathered);
+    removeSubtreeChildren(mnt, gathered);
     // Add the mounts that received propagation along with these.
     if (how & UMOUNT_PROPAGATE) propagateUmount(k, gathered);
     // Out of their peer groups and slave lists, all at once.
