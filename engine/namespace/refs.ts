@@ -43,40 +43,48 @@ export function mntput(k: Kernel, m: Mount): void {
 /**
  * Drop one reference. While mnt_ns is set the kernel only decrements (the
  * fast path, which trusts the "being mounted" reference to keep it above 0);
- * otherwise the last put dooms the mount and queues cleanup_mnt() to run on
- * return to user space.
- * Analogous to fs/namespace.c:mntput_no_expire() (v4.19; 6.x adds the WARN on < 0).
+ * otherwise the slow path. Inlined on the thread's build (no frame of its
+ * own in a call trace), so it is not traced(): every path_put() comes
+ * here, and the closure traced() takes cost more than the decrement.
+ * Analogous to fs/namespace.c:mntput_no_expire() (v4.19; 6.x: the fast path, then mntput_no_expire_slowpath()).
  */
 export function mntputNoExpire(k: Kernel, m: Mount): void {
-  traced(k, 'mntput_no_expire', () => {
-    if (m.freed) {
-      useAfterFree(k, 'mntput_no_expire', `mount ${m.mnt_id}`);
-      return;
+  if (m.freed) {
+    useAfterFree(k, 'mntput_no_expire', `mount ${m.mnt_id}`);
+    return;
+  }
+  if (m.mnt_ns !== null) {
+    m.mnt_count--; // fast path: no zero check (R8)
+    return;
+  }
+  mntputNoExpireSlowpath(k, m);
+}
+
+/**
+ * The put of a mount no namespace holds: the last one dooms it and queues
+ * cleanup_mnt() to run on return to user space.
+ * Analogous to fs/namespace.c:mntput_no_expire_slowpath() (6.x; the second half of v4.19's mntput_no_expire(), 6.x adds the WARN on < 0).
+ */
+function mntputNoExpireSlowpath(k: Kernel, m: Mount): void {
+  m.mnt_count--;
+  if (m.mnt_count !== 0) {
+    if (m.mnt_count < 0 && k.variant.has('mntput-warns-negative')) warn(k, 'fs/namespace.c:mntput_no_expire', `mnt_count of mount ${m.mnt_id} is ${m.mnt_count}`);
+    return;
+  }
+  if (m.mnt_flags & MNT_DOOMED) return;
+  m.mnt_flags |= MNT_DOOMED;
+  // Children still connected (unmounted-but-connected, R4) are cut loose
+  // now; the parent's cleanup releases them.
+  if (m.mnt_mounts.length > 0) {
+    for (const child of [...m.mnt_mounts]) {
+      unhashFromParent(k, child, { saveExMountpoint: !k.variant.has('unmounted-list') });
+      if (k.variant.has('unmounted-list')) m.mnt_stuck_children.push(child);
     }
-    if (m.mnt_ns !== null) {
-      m.mnt_count--; // fast path: no zero check (R8)
-      return;
-    }
-    m.mnt_count--;
-    if (m.mnt_count !== 0) {
-      if (m.mnt_count < 0 && k.variant.has('mntput-warns-negative')) warn(k, 'fs/namespace.c:mntput_no_expire', `mnt_count of mount ${m.mnt_id} is ${m.mnt_count}`);
-      return;
-    }
-    if (m.mnt_flags & MNT_DOOMED) return;
-    m.mnt_flags |= MNT_DOOMED;
-    // Children still connected (unmounted-but-connected, R4) are cut loose
-    // now; the parent's cleanup releases them.
-    if (m.mnt_mounts.length > 0) {
-      for (const child of [...m.mnt_mounts]) {
-        unhashFromParent(k, child, { saveExMountpoint: !k.variant.has('unmounted-list') });
-        if (k.variant.has('unmounted-list')) m.mnt_stuck_children.push(child);
-      }
-    }
-    const task = k.current;
-    const cleanup = () => cleanupMnt(k, m);
-    if (task && !task.exited) task.task_works.push({ name: 'cleanup_mnt', run: cleanup });
-    else cleanup();
-  }, { inline: true });
+  }
+  const task = k.current;
+  const cleanup = () => cleanupMnt(k, m);
+  if (task && !task.exited) task.task_works.push({ name: 'cleanup_mnt', run: cleanup });
+  else cleanup();
 }
 
 /**
