@@ -58,7 +58,8 @@ function statusNote(status: number | null, stuck: boolean, unread: boolean): { n
   if (unread) return { note: 'never read: the shell is stuck', noteClass: 'note-unread' };
   if (stuck) return { note: 'never returned: the shell is stuck', noteClass: 'note-stuck' };
   if (status === null) return { note: 'a nested shell reads the lines below', noteClass: 'note-nested' };
-  return { note: `exit ${status}`, noteClass: status === 0 ? 'note-ok' : 'note-error' };
+  // Most lines exit 0: theirs is the note's plain style, with no class to repeat.
+  return { note: `exit ${status}`, noteClass: status === 0 ? '' : 'note-error' };
 }
 
 /** Output that lacks its last newline would run into the next prompt. */
