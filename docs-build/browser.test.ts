@@ -12,7 +12,7 @@
 // templates and the stylesheet, which these features use every part of
 // (every outcome's badge is in the index's legend).
 
-import AxeBuilder from '@axe-core/playwright';
+import axeCore, { type AxeResults, type ElementContext, type RunOptions } from 'axe-core';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -94,15 +94,30 @@ describe('browser', { skip, timeout: 1_200_000 }, () => {
     return { page, errors };
   }
 
-  /** axe run in the page itself (legacy mode: our pages have no frames) and asked for violations only: its other results' nodes were most of its time. */
-  function axe(page: Page): AxeBuilder {
-    return new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
+  /**
+   * axe-core run in the page itself, its source injected once (through
+   * @axe-core/playwright it was injected four times a page, and all its
+   * results came back: most of its time on a large page).
+   */
+  async function axe(page: Page, runs: readonly { context: ElementContext; options: RunOptions }[]): Promise<AxeResults[]> {
+    assert.equal(page.frames().length, 1, 'no frames: axe run in the page would not look into them');
+    await page.evaluate(axeCore.source);
+    // As JSON both ways: playwright's types for these nested objects are too deep for tsc.
+    const json = await page.evaluate(async (all: string) => {
+      const { axe } = window as unknown as { axe: typeof axeCore };
+      const results: unknown[] = [];
+      for (const { context, options } of JSON.parse(all) as { context: ElementContext; options: RunOptions }[]) results.push(await axe.run(context, options));
+      return JSON.stringify(results);
+    }, JSON.stringify(runs));
+    return JSON.parse(json) as AxeResults[];
   }
 
-  /** Every axe rule; color-contrast leaves out the trees' SVG text, which it cannot judge (see the test of that below) and which cost it two thirds of its time. */
+  /** Every axe rule, asked for violations only; color-contrast leaves out the trees' SVG text, which it cannot judge (see the test of that below) and which cost it two thirds of its time. */
   async function violations(page: Page): Promise<string[]> {
-    assert.equal(page.frames().length, 1, 'no frames: axe in legacy mode would not look into them');
-    const results = [await axe(page).disableRules(['color-contrast']).analyze(), await axe(page).withRules(['color-contrast']).exclude(TREE_SVG).analyze()];
+    const results = await axe(page, [
+      { context: { exclude: [] }, options: { resultTypes: ['violations'], rules: { 'color-contrast': { enabled: false } } } },
+      { context: { exclude: [[TREE_SVG]] }, options: { resultTypes: ['violations'], runOnly: ['color-contrast'] } },
+    ]);
     return results.flatMap((r) => r.violations).map((v) => `${v.id} (${v.impact}): ${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(' ')}`);
   }
 
@@ -335,7 +350,7 @@ describe('browser', { skip, timeout: 1_200_000 }, () => {
   it("should leave axe's color-contrast nothing to judge in a tree's SVG text: it finds every node there incomplete, so leaving the trees out of it loses no verdict", async () => {
     const { page } = await open(`${url}features/thread/close-then-mount.html`);
     await openAllRuns(page);
-    const results = await new AxeBuilder({ page }).setLegacyMode(true).withRules(['color-contrast']).include(TREE_SVG).analyze();
+    const [results] = (await axe(page, [{ context: { include: [[TREE_SVG]] }, options: { runOnly: ['color-contrast'] } }])) as [AxeResults];
     const judged = [...results.passes, ...results.violations].flatMap((r) => r.nodes.map((n) => n.target.join(' ')));
     assert.deepEqual(judged, [], 'axe judges SVG text now: drop exclude(TREE_SVG) from violations()');
     const incomplete = results.incomplete.flatMap((r) => r.nodes);
