@@ -112,7 +112,9 @@ function isCat(pid: number): boolean {
 
 // `kill -9` gives no handler a chance: what is left must die by itself (the
 // parent-death signal) and nothing may have been put on the host to sweep.
-describe('live set-up killed with SIGKILL', { skip: liveSkip }, () => {
+// The four kills run side by side, each with a TMPDIR of its own: a run is
+// mostly node starting up.
+describe('live set-up killed with SIGKILL', { skip: liveSkip, concurrency: true }, () => {
   let scratch: string;
   before(() => {
     scratch = mkdtempSync(join(tmpdir(), 'mountspec-kill-test-'));
@@ -125,11 +127,12 @@ describe('live set-up killed with SIGKILL', { skip: liveSkip }, () => {
   for (const delayMs of [0, 10, 40, 120]) {
     it(`should leave no process, no temp directory and no mount when killed ${delayMs} ms into the set-up`, async () => {
       const mountinfoBefore = hostMountinfo();
-      const transcriptFile = join(scratch, 't.txt');
+      const tmp = mkdtempSync(join(scratch, `kill-${delayMs}-`));
+      const transcriptFile = join(tmp, 't.txt');
       writeFileSync(transcriptFile, '# mkdir /mnt/a\n# ls /mnt\n');
       const child = spawn(process.execPath, [join(REPO, 'bin', 'mountspec.js'), 'run', '--kernel', 'live', transcriptFile], {
         cwd: REPO,
-        env: { ...process.env, TMPDIR: scratch },
+        env: { ...process.env, TMPDIR: tmp },
         stdio: 'ignore',
       });
       const exited = new Promise<NodeJS.Signals | number | null>((done) => child.on('exit', (code, signal) => done(signal ?? code)));
@@ -145,7 +148,7 @@ describe('live set-up killed with SIGKILL', { skip: liveSkip }, () => {
       assert.equal(await exited, 'SIGKILL');
       for (let i = 0; i < 200 && inside.some((pid) => existsSync(`/proc/${pid}`)); i++) await new Promise((done) => setTimeout(done, 10));
       for (const pid of inside) assert.equal(existsSync(`/proc/${pid}`), false, `process ${pid} of the set-up is gone: ${procStat(pid)}`);
-      assert.deepEqual(readdirSync(scratch).filter((name) => name.startsWith('mountspec-live-')), [], 'no /tmp/mountspec-live-* is left');
+      assert.deepEqual(readdirSync(tmp).filter((name) => name.startsWith('mountspec-live-')), [], 'no /tmp/mountspec-live-* is left');
       assert.equal(hostMountinfo(), mountinfoBefore, 'the host mount table is unchanged');
     });
   }
