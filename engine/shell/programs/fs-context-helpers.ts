@@ -1,5 +1,5 @@
-// What the fs-context programs share, as engine/live/helpers/mount_api.h
-// does for the C helpers: an fd operand, "a command to run", the
+// What the mount-API programs share (the fs-context ones, open_tree and
+// open_tree_attr), as engine/live/helpers/mount_api.h does for the C helpers: an fd operand, "a command to run", the
 // "NAME: strerror" failure, and "put the new fd where asked, then exec".
 
 import { strerror, type Errno } from '../../errno';

@@ -1,9 +1,9 @@
 // listmount [-r] [PATH | -i ID], as engine/live/helpers/listmount.c.
 
 import { LISTMOUNT_REVERSE, LSMT_ROOT, STATMOUNT_MNT_POINT } from '../../kernel/constants';
-import { strerror } from '../../errno';
 import type { TranscriptLine } from '../../transcript/types';
 import { defineProgram, exit, type ProgramContext, type ProgramOutcome } from '../program';
+import { failed } from './fs-context-helpers';
 import { mountOperand, uniqueId, type MountOperand } from './statmount';
 
 export interface ListmountArgs {
@@ -25,10 +25,7 @@ function runListmount(ctx: ProgramContext, args: ListmountArgs): ProgramOutcome 
   let last = 0n;
   for (;;) {
     const listed = ctx.sys.listmount({ req: { mnt_id: parent, param: last, mnt_ns_id: 0n }, nrMntIds: BATCH, flags: args.reverse ? LISTMOUNT_REVERSE : 0 });
-    if (!listed.ok) {
-      ctx.err(`listmount: ${strerror(listed.errno)}\n`);
-      return exit(1);
-    }
+    if (!listed.ok) return failed(ctx, 'listmount', listed);
     for (const id of listed.value) {
       const sm = ctx.sys.statmount({ req: { mnt_id: id, param: BigInt(STATMOUNT_MNT_POINT), mnt_ns_id: 0n }, flags: 0 });
       ctx.out(sm.ok && sm.value.mnt_point !== undefined ? `${id} ${sm.value.mnt_point}\n` : `${id}\n`);

@@ -8,8 +8,8 @@ import {
   MOUNT_ATTR_RELATIME, MOUNT_ATTR_SIZE_VER0, MOUNT_ATTR_STRICTATIME, MS_PRIVATE, MS_SHARED, MS_SLAVE, MS_UNBINDABLE, OPEN_TREE_CLONE,
 } from '../../kernel/constants';
 import type { MountAttr } from '../../syscalls/mount_setattr';
-import { strerror } from '../../errno';
 import { defineProgram, exit, type ProgramContext, type ProgramOutcome } from '../program';
+import { failed, installAndExec } from './fs-context-helpers';
 
 /** MOUNT_ATTR_* names a SPEC item may carry after + or -. */
 const ATTR_NAMES: Readonly<Record<string, number>> = {
@@ -117,9 +117,7 @@ function runMountSetattr(ctx: ProgramContext, args: ReturnType<typeof mountSetat
     return exit(2);
   }
   const result = ctx.sys.mount_setattr(args);
-  if (result.ok) return exit(0);
-  ctx.err(`mount_setattr: ${strerror(result.errno)}\n`);
-  return exit(1);
+  return result.ok ? exit(0) : failed(ctx, 'mount_setattr', result);
 }
 
 export const mountSetattr = defineProgram({
@@ -165,16 +163,8 @@ function runOpenTreeAttr(ctx: ProgramContext, args: ReturnType<typeof openTreeAt
     return exit(2);
   }
   const opened = ctx.sys.open_tree_attr({ dfd: args.fd, path: '', flags: args.flags, attr: args.attr, size: args.size });
-  if (!opened.ok) {
-    ctx.err(`open_tree_attr: ${strerror(opened.errno)}\n`);
-    return exit(1);
-  }
-  ctx.sys.dup2({ oldfd: opened.value, newfd: args.fd });
-  if (opened.value !== args.fd) ctx.sys.close({ fd: opened.value });
-  const executed = ctx.execvp(args.command);
-  if (executed) return executed;
-  ctx.err(`open_tree_attr: ${args.command[0]}: ${strerror('ENOENT')}\n`);
-  return exit(127);
+  if (!opened.ok) return failed(ctx, 'open_tree_attr', opened);
+  return installAndExec(ctx, 'open_tree_attr', opened.value, args.fd, false, args.command);
 }
 
 export const openTreeAttr = defineProgram({

@@ -9,8 +9,8 @@ import {
   UMOUNT_NOFOLLOW,
 } from '../../kernel/constants';
 import type { MoveMountArgs } from '../../syscalls/move_mount';
-import { strerror } from '../../errno';
 import { defineProgram, exit, type ProgramContext, type ProgramOutcome } from '../program';
+import { failed, installAndExec } from './fs-context-helpers';
 
 function fdArgument(text: string | undefined): number | null {
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;
@@ -51,16 +51,9 @@ function runOpenTree(ctx: ProgramContext, { clone, recursive, fd, command: argv 
   }
   const flags = (clone ? OPEN_TREE_CLONE : 0) | AT_EMPTY_PATH | (recursive ? AT_RECURSIVE : 0);
   const opened = ctx.sys.open_tree({ dfd: fd, path: '', flags });
-  if (!opened.ok) {
-    ctx.err(`${name}: ${strerror(opened.errno)}\n`);
-    return exit(1);
-  }
-  ctx.sys.dup2({ oldfd: opened.value, newfd: fd });
-  if (opened.value !== fd) ctx.sys.close({ fd: opened.value });
-  const executed = ctx.execvp(argv);
-  if (executed) return executed;
-  ctx.err(`${name}: ${command}: ${strerror('ENOENT')}\n`);
-  return exit(127);
+  if (!opened.ok) return failed(ctx, name, opened);
+  // No OPEN_TREE_CLOEXEC: the new fd survives the exec of CMD.
+  return installAndExec(ctx, name, opened.value, fd, false, argv);
 }
 
 export const openTreeClone = defineProgram({
@@ -135,9 +128,7 @@ function runMoveMount(ctx: ProgramContext, args: MoveMountArgs | null): ProgramO
     return exit(2);
   }
   const moved = ctx.sys.move_mount(args);
-  if (moved.ok) return exit(0);
-  ctx.err(`move_mount: ${strerror(moved.errno)}\n`);
-  return exit(1);
+  return moved.ok ? exit(0) : failed(ctx, 'move_mount', moved);
 }
 
 export const moveMount = defineProgram({
@@ -170,9 +161,7 @@ function runUmount2(ctx: ProgramContext, argv: readonly string[]): ProgramOutcom
   }
   if (target === undefined || target.startsWith('-')) return usage();
   const result = ctx.sys.umount2({ target, flags });
-  if (result.ok) return exit(0);
-  ctx.err(`umount2: ${strerror(result.errno)}\n`);
-  return exit(1);
+  return result.ok ? exit(0) : failed(ctx, 'umount2', result);
   function usage() {
     ctx.err('usage: umount2 [-l] [-f] [-e] [-n] PATH\n');
     return exit(2);

@@ -14,6 +14,7 @@ import { strerror } from '../../errno';
 import type { Statmount } from '../../syscalls/statmount';
 import { DialectError, type TranscriptLine } from '../../transcript/types';
 import { defineProgram, exit, type ProgramContext, type ProgramOutcome } from '../program';
+import { failed } from './fs-context-helpers';
 
 /** Which mount: a path, or an id typed as is (for the kernel's checks on ids). */
 export type MountOperand = { readonly path: string } | { readonly id: bigint } | null;
@@ -98,10 +99,7 @@ function runStatmount(ctx: ProgramContext, args: { readonly mount: MountOperand 
   const id = uniqueId(ctx, 'statmount', args.mount!);
   if (id === null) return exit(1);
   const sm = ctx.sys.statmount({ req: { mnt_id: id, param: BigInt(ALL_FIELDS), mnt_ns_id: 0n }, flags: 0 });
-  if (!sm.ok) {
-    ctx.err(`statmount: ${strerror(sm.errno)}\n`);
-    return exit(1);
-  }
+  if (!sm.ok) return failed(ctx, 'statmount', sm);
   ctx.out(formatStatmount(sm.value));
   return exit(0);
 }
