@@ -25,35 +25,53 @@ const ENVELOPE_KEYS = new Set([
   'undefinedParameterType',
 ]);
 
-/** Parses one NDJSON file; `display` is the path shown in messages (relative to the cwd). */
-export function parseStream(kernel: string, display: string, text: string): Stream {
-  const file = new VFile({ path: display, value: text });
+const NEWLINE = 0x0a;
+const isBlank = (bytes: Buffer, start: number, end: number) => {
+  for (let i = start; i < end; i++) if (bytes[i] !== 0x20 && bytes[i] !== 0x09 && bytes[i] !== 0x0d) return false;
+  return true;
+};
+
+/**
+ * Parses one NDJSON file; `display` is the path shown in messages (relative
+ * to the cwd). Lines are decoded one by one, not the file at once: a single
+ * "…" anywhere makes V8 hold a whole decoded file as two-byte text, which is
+ * slower to decode and to JSON.parse; most lines are ASCII and stay one-byte.
+ */
+export function parseStream(kernel: string, display: string, data: string | Buffer): Stream {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const file = new VFile({ path: display, value: bytes });
   const envelopes: messages.Envelope[] = [];
   const lines: number[] = [];
-  const rows = text.split('\n');
-  rows.forEach((row, index) => {
-    const line = index + 1;
-    if (row.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(row);
-    } catch (error) {
-      // V8 says "… at position N"; turn that into a column.
-      const reason = error instanceof Error ? error.message : String(error);
-      const position = /position (\d+)/.exec(reason)?.[1];
-      const truncated = index === rows.length - 1 || (index === rows.length - 2 && rows[rows.length - 1] === '');
-      file.fail(`${truncated ? 'truncated' : 'malformed'} NDJSON: ${reason}`, { place: { line, column: position === undefined ? 1 : Number(position) + 1 }, ruleId: 'ndjson', source: 'docs-build' });
+  let line = 0;
+  for (let start = 0; start <= bytes.length; ) {
+    const newline = bytes.indexOf(NEWLINE, start);
+    const end = newline === -1 ? bytes.length : newline;
+    line++;
+    const from = start;
+    start = end + 1;
+    if (!isBlank(bytes, from, end)) {
+      let value: unknown;
+      try {
+        value = JSON.parse(bytes.toString('utf8', from, end));
+      } catch (error) {
+        // V8 says "… at position N"; turn that into a column.
+        const reason = error instanceof Error ? error.message : String(error);
+        const position = /position (\d+)/.exec(reason)?.[1];
+        // Only blank lines after it: the file was cut off inside its last line.
+        file.fail(`${isBlank(bytes, start, bytes.length) ? 'truncated' : 'malformed'} NDJSON: ${reason}`, { place: { line, column: position === undefined ? 1 : Number(position) + 1 }, ruleId: 'ndjson', source: 'docs-build' });
+      }
+      const keys = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+      if (keys.length !== 1 || !ENVELOPE_KEYS.has(keys[0] ?? '')) {
+        file.fail(`not a cucumber message envelope (expected one of meta, source, pickle, testCase, …; got ${keys.length ? keys.join(', ') : typeof value})`, { place: { line, column: 1 }, ruleId: 'envelope', source: 'docs-build' });
+      }
+      envelopes.push(value as messages.Envelope);
+      lines.push(line);
     }
-    const keys = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
-    if (keys.length !== 1 || !ENVELOPE_KEYS.has(keys[0] ?? '')) {
-      file.fail(`not a cucumber message envelope (expected one of meta, source, pickle, testCase, …; got ${keys.length ? keys.join(', ') : typeof value})`, { place: { line, column: 1 }, ruleId: 'envelope', source: 'docs-build' });
-    }
-    envelopes.push(value as messages.Envelope);
-    lines.push(line);
-  });
+    if (newline === -1) break;
+  }
   // A run that was cut off between lines parses, but ends without its last message.
   if (!envelopes.some((e) => e.testRunFinished)) {
-    file.fail('truncated message stream: no testRunFinished envelope (did the run finish?)', { place: { line: rows.length, column: 1 }, ruleId: 'truncated', source: 'docs-build' });
+    file.fail('truncated message stream: no testRunFinished envelope (did the run finish?)', { place: { line, column: 1 }, ruleId: 'truncated', source: 'docs-build' });
   }
   return { kernel, file, envelopes, lines };
 }
@@ -61,7 +79,7 @@ export function parseStream(kernel: string, display: string, text: string): Stre
 export function loadStream(kernel: string, filePath: string): Stream {
   const relative = path.relative(process.cwd(), filePath);
   const display = relative === '' || relative.startsWith('..') ? path.resolve(filePath) : relative;
-  return parseStream(kernel, display, readFileSync(filePath, 'utf8'));
+  return parseStream(kernel, display, readFileSync(filePath));
 }
 
 /**
