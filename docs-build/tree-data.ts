@@ -3,7 +3,7 @@
 // the tuples assets/mount-tree.js unpacks and draws when a reader opens a run.
 // The page carries this instead of one drawn SVG per command.
 
-import type { MountView, StateView, TaskView } from './session';
+import type { MountView, PathView, StateView, TaskView } from './session';
 
 /** `[id, parent, mountpoint, path, root, fstype, mnt_count, flags, ns, pin, shared, master]` */
 export type MountTuple = [number, number | null, string | null, string | null, string, string, number, string, string | null, string | null, number, number];
@@ -29,54 +29,102 @@ export function pinLine(m: MountView): string | null {
 const mountTuple = (m: MountView): MountTuple => [m.id, m.parent, m.mountpoint, m.path, m.root, m.fstype, m.mnt_count, m.flags.join(' '), m.ns, pinLine(m), m.shared ?? 0, m.master ?? 0];
 const taskTuple = (t: TaskView): TaskTuple => [t.pid, t.comm, [t.cwd.mount, t.cwd.path], [t.root.mount, t.root.path], t.fds.map((f) => [f.fd, f.mount, f.path, f.needUnmount ? 1 : 0])];
 
-/** Interns states into one page's table; `add` returns the state's index (equal states, equal index). */
-export class TreeTable {
-  private readonly data: { m: MountTuple[]; t: TaskTuple[]; s: StateTuple[] } = { m: [], t: [], s: [] };
-  private readonly index = { m: new Map<string, number>(), t: new Map<string, number>(), s: new Map<string, number>() };
-  // The same MountView, TaskView or StateView object is often added again (a
-  // session is read once, and shared by kernels that ran it alike): remember
-  // what each object interned as. Mounts, tasks and states are told apart by
-  // the object itself, so one map serves all three.
-  private readonly seen = new WeakMap<object, number>();
+/** Equal in every field a tuple is made from (flags one by one, as the kernel lists them). */
+function sameMount(a: MountView, b: MountView): boolean {
+  return (
+    a.id === b.id &&
+    a.parent === b.parent &&
+    a.mnt_count === b.mnt_count &&
+    (a.shared ?? 0) === (b.shared ?? 0) &&
+    (a.master ?? 0) === (b.master ?? 0) &&
+    a.mountpoint === b.mountpoint &&
+    a.path === b.path &&
+    a.root === b.root &&
+    a.fstype === b.fstype &&
+    a.ns === b.ns &&
+    sameList(a.flags, b.flags, (x, y) => x === y) &&
+    (a.pin === b.pin || pinLine(a) === pinLine(b))
+  );
+}
 
-  private intern<K extends 'm' | 't' | 's'>(kind: K, key: string, value: () => TreeData[K][number]): number {
-    let at = this.index[kind].get(key);
-    if (at === undefined) {
-      at = (this.data[kind] as unknown[]).push(value()) - 1;
-      this.index[kind].set(key, at);
-    }
-    return at;
-  }
+const samePath = (a: PathView, b: PathView) => a.mount === b.mount && a.path === b.path;
+
+function sameTask(a: TaskView, b: TaskView): boolean {
+  return (
+    a.pid === b.pid &&
+    a.comm === b.comm &&
+    samePath(a.cwd, b.cwd) &&
+    samePath(a.root, b.root) &&
+    sameList(a.fds, b.fds, (x, y) => x.fd === y.fd && x.mount === y.mount && x.path === y.path && x.needUnmount === y.needUnmount)
+  );
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!same(a[i]!, b[i]!)) return false;
+  return true;
+}
+
+/** A hash of a state's mount and task indexes, to find its equals among few candidates. */
+function hashIndexes(mounts: readonly number[], tasks: readonly number[]): number {
+  let h = mounts.length;
+  for (const m of mounts) h = (Math.imul(h, 31) + m) | 0;
+  for (const t of tasks) h = (Math.imul(h, 37) + t) | 0;
+  return h;
+}
+
+/**
+ * Interns states into one page's table; `add` returns the state's index
+ * (equal states, equal index). A page holds a few versions of each mount
+ * (by id) and task (by pid), so each is found among those by comparing
+ * fields: no key string is built for the 40,000 mounts a site's states list.
+ */
+export class TreeTable {
+  private readonly data: TreeData = { m: [], t: [], s: [] };
+  private readonly mounts = new Map<number, { readonly view: MountView; readonly at: number }[]>();
+  private readonly tasks = new Map<number, { readonly view: TaskView; readonly at: number }[]>();
+  /** State indexes by hashIndexes. */
+  private readonly states = new Map<number, number[]>();
+  // A run identical on several kernels shares its parsed states (session.ts):
+  // remember what each state object interned as.
+  private readonly seen = new WeakMap<StateView, number>();
 
   private mount(m: MountView): number {
-    let at = this.seen.get(m);
-    if (at === undefined) {
-      // Every field; the strings quoted, since a path may hold any character.
-      const key = `${m.id},${m.parent},${m.mnt_count},${m.shared ?? 0},${m.master ?? 0},${JSON.stringify([m.mountpoint, m.path, m.root, m.fstype, m.flags, m.ns, pinLine(m)])}`;
-      at = this.intern('m', key, () => mountTuple(m));
-      this.seen.set(m, at);
-    }
+    let versions = this.mounts.get(m.id);
+    if (!versions) this.mounts.set(m.id, (versions = []));
+    for (const v of versions) if (sameMount(v.view, m)) return v.at;
+    const at = this.data.m.push(mountTuple(m)) - 1;
+    versions.push({ view: m, at });
     return at;
   }
 
   private task(t: TaskView): number {
-    let at = this.seen.get(t);
-    if (at === undefined) {
-      at = this.intern('t', JSON.stringify(t), () => taskTuple(t));
-      this.seen.set(t, at);
-    }
+    let versions = this.tasks.get(t.pid);
+    if (!versions) this.tasks.set(t.pid, (versions = []));
+    for (const v of versions) if (sameTask(v.view, t)) return v.at;
+    const at = this.data.t.push(taskTuple(t)) - 1;
+    versions.push({ view: t, at });
     return at;
   }
 
   add(state: StateView): number {
-    // A run identical on several kernels shares its parsed states (session.ts): each is interned once.
-    let at = this.seen.get(state);
+    const known = this.seen.get(state);
+    if (known !== undefined) return known;
+    const mounts = state.mounts.map((m) => this.mount(m));
+    const tasks = state.tasks.map((t) => this.task(t));
+    const hash = hashIndexes(mounts, tasks);
+    let candidates = this.states.get(hash);
+    if (!candidates) this.states.set(hash, (candidates = []));
+    const same = (x: unknown, y: unknown) => x === y;
+    let at = candidates.find((i) => {
+      const [m, t, v] = this.data.s[i]!;
+      return sameList(m, mounts, same) && sameList(t, tasks, same) && sameList(v, state.violations, same);
+    });
     if (at === undefined) {
-      const mounts = state.mounts.map((m) => this.mount(m));
-      const tasks = state.tasks.map((t) => this.task(t));
-      at = this.intern('s', `${mounts.join(',')};${tasks.join(',')};${JSON.stringify(state.violations)}`, () => [mounts, tasks, [...state.violations]]);
-      this.seen.set(state, at);
+      at = this.data.s.push([mounts, tasks, [...state.violations]]) - 1;
+      candidates.push(at);
     }
+    this.seen.set(state, at);
     return at;
   }
 
