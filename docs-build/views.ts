@@ -192,11 +192,25 @@ export function cellView(scenario: Scenario, cell: Cell, kernel: KernelColumn, t
   };
 }
 
+/** Two lists alike, item by item. */
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!same(a[i]!, b[i]!)) return false;
+  return true;
+}
+
 /** The parts of a run that two kernels often show alike, each with what makes it the same (ids left out). */
 const PARTS = [
-  { what: 'terminal (with kernel log)', keys: ['terminal', 'kernelLog'] as const, sig: (c: CellView) => JSON.stringify([c.terminal.map(({ id: _id, ...t }) => t), c.kernelLog.map((k) => k.text), c.modelled]) },
-  { what: 'mount trees', keys: ['pictures'] as const, sig: (c: CellView) => JSON.stringify(c.pictures.map((p) => [p.tree, p.before, p.unchanged, p.command])) },
-  { what: 'mountinfo tables', keys: ['mountinfo'] as const, sig: (c: CellView) => JSON.stringify(c.mountinfo.map((m) => [m.command, m.text, m.unchanged])) },
+  {
+    what: 'terminal (with kernel log)',
+    keys: ['terminal', 'kernelLog'] as const,
+    same: (a: CellView, b: CellView) =>
+      a.modelled === b.modelled &&
+      sameList(a.terminal, b.terminal, (x, y) => x.command === y.command && x.stdout === y.stdout && x.stderr === y.stderr && x.note === y.note && x.noteClass === y.noteClass && x.unread === y.unread) &&
+      sameList(a.kernelLog, b.kernelLog, (x, y) => x.text === y.text),
+  },
+  { what: 'mount trees', keys: ['pictures'] as const, same: (a: CellView, b: CellView) => sameList(a.pictures, b.pictures, (x, y) => x.tree === y.tree && x.before === y.before && x.unchanged === y.unchanged && x.command === y.command) },
+  { what: 'mountinfo tables', keys: ['mountinfo'] as const, same: (a: CellView, b: CellView) => sameList(a.mountinfo, b.mountinfo, (x, y) => x.command === y.command && x.text === y.text && x.unchanged === y.unchanged) },
 ];
 
 /** `['terminal', 'mount trees']` → `Terminal and mount trees`. */
@@ -220,12 +234,11 @@ function mergeParts<T extends { what: string }>(list: readonly T[], by: (x: T) =
 export function sharedRuns(cells: readonly CellView[]): CellView[] {
   const out = cells.map((c) => ({ ...c, sameAs: [...c.sameAs], alsoOn: [] as { what: string; labels: string[] }[] }));
   for (const part of PARTS) {
-    const first = new Map<string, number>();
+    const shown: number[] = []; // the first cell of each distinct version of the part
     cells.forEach((c, i) => {
       if (part.keys.every((k) => c[k].length === 0)) return;
-      const sig = part.sig(c);
-      const at = first.get(sig);
-      if (at === undefined) return void first.set(sig, i);
+      const at = shown.find((j) => part.same(cells[j]!, c));
+      if (at === undefined) return void shown.push(i);
       const owner = out[at]!;
       const mine = owner.alsoOn.find((a) => a.what === part.what);
       if (mine) owner.alsoOn[owner.alsoOn.indexOf(mine)] = { what: part.what, labels: [...mine.labels, c.label] };
