@@ -3,11 +3,15 @@
 // registered by file name, a few helpers, and pages compiled with
 // `strict: true` so a missing field is an error, not an empty string.
 // `{{x}}` escapes; the templates never use `{{{x}}}`: HTML that is already
-// safe (sanitized narrative, our SVG) arrives as a SafeString from views.ts.
+// safe (sanitized narrative, our SVG) arrives as a SafeString from views.ts,
+// and a run's terminal and figures from run-html.ts's helpers, which escape
+// every text as `{{x}}` does.
 
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { mountinfoFiguresHtml, terminalHtml, treeFiguresHtml } from './run-html';
+import type { MountinfoView, PictureView, TerminalEntry } from './views';
 
 export type PageName = 'index' | 'feature' | 'citations' | 'report';
 
@@ -25,6 +29,10 @@ export function loadTemplates(dir: string = TEMPLATES): Templates {
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('plural', (n: unknown, word: unknown) => `${String(n)} ${String(word)}${n === 1 ? '' : 's'}`);
   hbs.registerHelper('nonEmpty', (list: unknown) => Array.isArray(list) && list.length > 0);
+  // A run's repeated fragments (run-html.ts): `{{terminalHtml label lines}}`, `{{treeFigures pictures}}`, `{{mountinfoFigures tables}}`.
+  hbs.registerHelper('terminalHtml', (label: string, lines: readonly TerminalEntry[]) => terminalHtml(label, lines));
+  hbs.registerHelper('treeFigures', (pictures: readonly PictureView[]) => treeFiguresHtml(pictures));
+  hbs.registerHelper('mountinfoFigures', (tables: readonly MountinfoView[]) => mountinfoFiguresHtml(tables));
   const partials = path.join(dir, 'partials');
   for (const name of readdirSync(partials).filter((n) => n.endsWith('.hbs')).sort()) {
     hbs.registerPartial(name.slice(0, -4), unindent(readFileSync(path.join(partials, name), 'utf8')));

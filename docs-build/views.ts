@@ -44,7 +44,7 @@ function explanation(scenario: Scenario, cell: Cell): string | null {
   return null;
 }
 
-interface TerminalEntry {
+export interface TerminalEntry {
   readonly id: string;
   readonly command: string;
   readonly stdout: string;
