@@ -6,6 +6,7 @@
 
 import { toString } from 'mdast-util-to-string';
 import type { Spec } from './model';
+import type { CommandRun } from './session';
 import { errnoOf } from './stories';
 
 export interface SearchEntry {
@@ -24,15 +25,29 @@ export function searchEntries(spec: Spec): SearchEntry[] {
     const narrative: SearchEntry[] = f.narrative ? [{ href: f.page, title: f.name, key: f.uri, text: toString(f.narrative.tree) }] : [];
     return narrative.concat(f.scenarios.map((s) => {
       const lines = new Set<string>();
-      const add = (text: string) => text.split('\n').forEach((l) => l.trim() && lines.add(l.trim()));
+      const add = (text: string) => {
+        for (const line of text.split('\n')) {
+          const trimmed = line.trim();
+          if (trimmed) lines.add(trimmed);
+        }
+      };
       add(s.name);
       if (s.description) add(toString(s.description.tree));
       for (const step of s.steps) add(`${step.keyword.trim()} ${step.text}${step.docString ? `\n${step.docString}` : ''}`);
+      // A run alike on several kernels is one parsed run (session.ts): its lines are in already.
+      const runs = new Set<readonly CommandRun[]>();
       for (const c of s.cells) {
-        for (const r of c.session?.results ?? []) {
-          add(`# ${r.command}\n${r.stdout}\n${r.stderr}\n${r.kernel.join('\n')}`);
-          const errno = errnoOf(r.stderr);
-          if (errno) add(`${errno} (${r.command})`);
+        const results = c.session?.results ?? [];
+        if (!runs.has(results)) {
+          runs.add(results);
+          for (const r of results) {
+            add(`# ${r.command}`);
+            add(r.stdout);
+            add(r.stderr);
+            for (const k of r.kernel) add(k);
+            const errno = errnoOf(r.stderr);
+            if (errno) add(`${errno} (${r.command})`);
+          }
         }
         if (c.message) add(c.message);
       }
