@@ -37,4 +37,18 @@ describe('handlebars', () => {
   it('should have our helpers', () => {
     assert.equal(templates('{{plural 1 "scenario"}}, {{plural 2 "scenario"}}, {{#if (eq a "x")}}eq{{/if}}, {{#if (nonEmpty l)}}some{{/if}}').render('index', { a: 'x', l: [1] }), '1 scenario, 2 scenarios, eq, some');
   });
+
+  it('should compile a folder once while its files stay the same, and again when one changes', () => {
+    const dir = tempDir('hbs');
+    mkdirSync(path.join(dir, 'partials'));
+    writeFileSync(path.join(dir, 'index.hbs'), '{{> p}}');
+    writeFileSync(path.join(dir, 'partials', 'p.hbs'), 'one');
+    const first = loadTemplates(dir);
+    assert.equal(first.render('index', {}), 'one');
+    assert.equal(loadTemplates(dir), first);
+    writeFileSync(path.join(dir, 'partials', 'p.hbs'), 'two');
+    assert.equal(loadTemplates(dir).render('index', {}), 'two');
+    writeFileSync(path.join(dir, 'index.hbs'), '{{> p}}!');
+    assert.equal(loadTemplates(dir).render('index', {}), 'two!');
+  });
 });

@@ -24,7 +24,17 @@ const TEMPLATES = path.join(__dirname, 'templates');
 /** The templates' own indentation, which is for their readers, not the pages' (no template line is inside a <pre>). */
 const unindent = (source: string) => source.replace(/^[ \t]+/gm, '');
 
-export function loadTemplates(dir: string = TEMPLATES): Templates {
+/** What loadTemplates read from a folder: partials and pages by name, unindented. */
+function readSources(dir: string) {
+  const read = (folder: string) =>
+    readdirSync(folder)
+      .filter((n) => n.endsWith('.hbs'))
+      .sort()
+      .map((n) => [n.slice(0, -4), unindent(readFileSync(path.join(folder, n), 'utf8'))] as const);
+  return { partials: read(path.join(dir, 'partials')), pages: new Map<string, string>(read(dir)) };
+}
+
+function compileTemplates(sources: ReturnType<typeof readSources>): Templates {
   const hbs = Handlebars.create();
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('plural', (n: unknown, word: unknown) => `${String(n)} ${String(word)}${n === 1 ? '' : 's'}`);
@@ -33,19 +43,36 @@ export function loadTemplates(dir: string = TEMPLATES): Templates {
   hbs.registerHelper('terminalHtml', (label: string, lines: readonly TerminalEntry[]) => terminalHtml(label, lines));
   hbs.registerHelper('treeFigures', (pictures: readonly PictureView[]) => treeFiguresHtml(pictures));
   hbs.registerHelper('mountinfoFigures', (tables: readonly MountinfoView[]) => mountinfoFiguresHtml(tables));
-  const partials = path.join(dir, 'partials');
-  for (const name of readdirSync(partials).filter((n) => n.endsWith('.hbs')).sort()) {
-    hbs.registerPartial(name.slice(0, -4), unindent(readFileSync(path.join(partials, name), 'utf8')));
-  }
+  for (const [name, source] of sources.partials) hbs.registerPartial(name, source);
   const compiled = new Map<PageName, Handlebars.TemplateDelegate>();
   return {
     render(page, context) {
       let template = compiled.get(page);
       if (!template) {
-        template = hbs.compile(unindent(readFileSync(path.join(dir, `${page}.hbs`), 'utf8')), { strict: true, preventIndent: true });
+        const source = sources.pages.get(page);
+        if (source === undefined) throw new Error(`no template ${page}.hbs`);
+        template = hbs.compile(source, { strict: true, preventIndent: true });
         compiled.set(page, template);
       }
       return template(context);
     },
   };
+}
+
+/**
+ * The last templates compiled from each folder, with their sources: a
+ * process that builds more than once (the bench, the tests) reads the files
+ * again but compiles them (about 15 ms, and cold code after) only when one
+ * changed.
+ */
+const loaded = new Map<string, { readonly key: string; readonly templates: Templates }>();
+
+export function loadTemplates(dir: string = TEMPLATES): Templates {
+  const sources = readSources(dir);
+  const key = JSON.stringify([sources.partials, [...sources.pages]]);
+  const known = loaded.get(path.resolve(dir));
+  if (known?.key === key) return known.templates;
+  const templates = compileTemplates(sources);
+  loaded.set(path.resolve(dir), { key, templates });
+  return templates;
 }
