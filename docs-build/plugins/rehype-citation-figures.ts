@@ -5,7 +5,7 @@
 
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './each-element';
 import { isArchiveSearch } from './remark-citations';
 import type { VFile } from 'vfile';
 
@@ -47,11 +47,11 @@ function caption(attribution: Element | undefined, target: CitationTarget): Elem
 export default function rehypeCitationFigures() {
   return (tree: Root, file: VFile) => {
     const targets = file.data.citationTargets ?? {};
-    visit(tree, 'element', (node: Element, index, parent) => {
+    eachElement(tree, (node, index, parent) => {
       if (node.tagName !== 'blockquote' || node.properties.dataCitation === undefined) return;
       const target = targets[Number(node.properties.dataCitation)];
       delete node.properties.dataCitation;
-      if (!target || !parent || index === undefined) return;
+      if (!target) return;
       const paragraphs = node.children.filter((c): c is Element => c.type === 'element');
       const attribution = paragraphs[paragraphs.length - 1];
       const quote = node.children.filter((c) => c !== attribution);

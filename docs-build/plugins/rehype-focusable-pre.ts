@@ -3,11 +3,11 @@
 // rehype-sanitize, which would strip the tabindex.
 
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './each-element';
 
 export default function rehypeFocusablePre() {
   return (tree: Root) => {
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       if (node.tagName === 'pre') node.properties.tabIndex = 0;
     });
   };
