@@ -4,14 +4,15 @@
 // `strict: true` so a missing field is an error, not an empty string.
 // `{{x}}` escapes; the templates never use `{{{x}}}`: HTML that is already
 // safe (sanitized narrative, our SVG) arrives as a SafeString from views.ts,
-// and a run's terminal and figures from run-html.ts's helpers, which escape
-// every text as `{{x}}` does.
+// and a run and its badge from run-html.ts's helpers, which escape every
+// text as `{{x}}` does.
 
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { mountinfoFiguresHtml, terminalHtml, treeFiguresHtml } from './run-html';
-import type { MountinfoView, PictureView, TerminalEntry } from './views';
+import type { OutcomeView } from './outcomes';
+import { badgeHtml, cellHtml } from './run-html';
+import type { CellView } from './views';
 
 export type PageName = 'index' | 'feature' | 'citations' | 'report';
 
@@ -39,10 +40,9 @@ function compileTemplates(sources: ReturnType<typeof readSources>): Templates {
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('plural', (n: unknown, word: unknown) => `${String(n)} ${String(word)}${n === 1 ? '' : 's'}`);
   hbs.registerHelper('nonEmpty', (list: unknown) => Array.isArray(list) && list.length > 0);
-  // A run's repeated fragments (run-html.ts): `{{terminalHtml label lines}}`, `{{treeFigures pictures}}`, `{{mountinfoFigures tables}}`.
-  hbs.registerHelper('terminalHtml', (label: string, lines: readonly TerminalEntry[]) => terminalHtml(label, lines));
-  hbs.registerHelper('treeFigures', (pictures: readonly PictureView[]) => treeFiguresHtml(pictures));
-  hbs.registerHelper('mountinfoFigures', (tables: readonly MountinfoView[]) => mountinfoFiguresHtml(tables));
+  // A run and its badge (run-html.ts), which a site repeats a thousand times: `{{cellHtml cell}}`, `{{badge outcome ok}}`.
+  hbs.registerHelper('cellHtml', (cell: CellView) => cellHtml(cell));
+  hbs.registerHelper('badge', (outcome: OutcomeView, ok: boolean) => new Handlebars.SafeString(badgeHtml(outcome, ok)));
   for (const [name, source] of sources.partials) hbs.registerPartial(name, source);
   const compiled = new Map<PageName, Handlebars.TemplateDelegate>();
   return {

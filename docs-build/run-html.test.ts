@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { mountinfoFiguresHtml, terminalHtml, treeFiguresHtml } from './run-html';
-import type { TerminalEntry } from './views';
+import Handlebars from 'handlebars';
+import { badgeHtml, cellHtml, mountinfoFiguresHtml, terminalHtml, treeFiguresHtml } from './run-html';
+import type { CellView, TerminalEntry } from './views';
 
 const HOSTILE = `</pre><script>alert("x")</script>&'=`;
 const ESCAPED = '&lt;/pre&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#x27;&#x3D;';
@@ -38,5 +39,39 @@ describe('run-html', () => {
       '<figure class="tree" id="a"><figcaption>after <a href="#a"><code># mount</code></a></figcaption><div class="svg-wrap" data-tree="0" data-before="-1"></div></figure>\n' +
         '<figure class="tree unchanged" id="b"><figcaption>after <a href="#b"><code># ls</code></a>: unchanged</figcaption></figure>',
     );
+  });
+
+  it('should say an outcome by glyph and label, and mark one not as claimed', () => {
+    assert.equal(badgeHtml({ slug: 'passed', glyph: '✓', label: 'passed' }, true), '<span class="badge o-passed">✓ passed</span>');
+    assert.equal(
+      badgeHtml({ slug: 'failed-undeclared', glyph: '✗!', label: 'failed undeclared' }, false),
+      '<span class="badge o-failed-undeclared">✗! failed undeclared</span> <span class="claim" title="not as the spec claims">not as claimed</span>',
+    );
+  });
+
+  const cell = (extra: Partial<CellView> = {}): CellView => ({
+    id: 'L4-v12', kernel: 'v12', label: 'v12', outcome: { slug: 'passed', glyph: '✓', label: 'passed' }, ok: true, open: false, explanation: null, message: null, failedStep: null,
+    logs: [], reproduce: 'node bin/mountspec.js reproduce features/x.feature:4 --kernel v12', terminal: [], kernelLog: [], modelled: true, pictures: [], mountinfo: [], sameAs: [], alsoOn: [], headingLevel: 3, ...extra,
+  });
+
+  it('should show a passed run closed, with only what it has', () => {
+    assert.equal(
+      cellHtml(cell({ sameAs: [{ what: 'Terminal', label: 'mainline', href: '#L4-mainline' }] })).toString(),
+      '<details class="run" id="L4-v12" data-kernel="v12" data-outcome="passed">\n<summary><span class="kernel">v12</span> <span class="badge o-passed">✓ passed</span>\n</summary>\n<div class="run-body">\n\n\n' +
+        '<p class="same">Terminal: as on <a href="#L4-mainline">mainline</a>, shown there.</p>\n\n' +
+        '<p class="reproduce">Reproduce: <code>node bin/mountspec.js reproduce features/x.feature:4 --kernel v12</code></p>\n</div>\n</details>',
+    );
+  });
+
+  it('should open a failed run with its step and message, under headings of the level asked, and escape all its text', () => {
+    const html = cellHtml(cell({
+      ok: false, open: true, headingLevel: 4, explanation: HOSTILE, message: HOSTILE, failedStep: { href: '#L4-L6', text: HOSTILE }, logs: [HOSTILE],
+      terminal: [line({ command: HOSTILE })], kernelLog: [{ command: HOSTILE, href: '#L4-v12-L5', html: new Handlebars.SafeString('<span class="invented">CPU#0</span>'), text: 'CPU#0' }],
+    })).toString();
+    assert.match(html, /^<details class="run" id="L4-v12" data-kernel="v12" data-outcome="passed" data-ok="false" open>/);
+    assert.equal(html.split(ESCAPED).length - 1, 6);
+    assert.ok(!html.includes('<script>'));
+    assert.deepEqual(html.match(/<h\d>[^<]*/g), ['<h4>The failing step', '<h4>Terminal', '<h4>Kernel log, modelled']);
+    assert.match(html, /<pre class="kernel-log modelled" tabindex="0"><span class="invented">CPU#0<\/span><\/pre>/);
   });
 });

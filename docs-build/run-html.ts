@@ -1,12 +1,14 @@
-// The fragments of a run that a site repeats by the thousand (every terminal
-// line, every tree figure, every mountinfo table: 8,000 commands today), as
-// small typed functions the cell template calls as helpers. A Handlebars
-// partial or `{{#each}}` per line allocates its options, frames and helper
-// wrappers each time; this is a third of a feature page's rendering. Every
-// text goes through Handlebars' own escapeExpression, as `{{x}}` would.
+// A run as the pages show it, and the fragments a site repeats by the
+// thousand (1,255 runs, 8,000 commands today: every badge, terminal line,
+// tree figure and mountinfo table), as small typed functions the templates
+// call as helpers. A Handlebars partial, `{{#if}}` or `{{#each}}` allocates
+// its options, frames and helper wrappers each time it runs; these were two
+// thirds of a feature page's rendering. Every text goes through Handlebars'
+// own escapeExpression, as `{{x}}` would: transcripts are untrusted.
 
 import Handlebars from 'handlebars';
-import type { MountinfoView, PictureView, TerminalEntry } from './views';
+import type { OutcomeView } from './outcomes';
+import type { CellView, MountinfoView, PictureView, TerminalEntry } from './views';
 
 type Html = Handlebars.SafeString;
 const escape = Handlebars.escapeExpression;
@@ -39,5 +41,53 @@ export function treeFiguresHtml(pictures: readonly PictureView[]): Html {
 export function mountinfoFiguresHtml(tables: readonly MountinfoView[]): Html {
   return new Handlebars.SafeString(
     tables.map((m) => `<figure class="mountinfo" id="${escape(m.id)}">${caption(m)}${m.unchanged ? '' : `<pre class="mountinfo-text" tabindex="0">${escape(m.text)}</pre>`}</figure>`).join('\n'),
+  );
+}
+
+/** An outcome's badge (glyph and label, so status never rests on colour alone), and a mark when it is not as the spec claims. */
+export function badgeHtml(outcome: OutcomeView, ok: boolean): string {
+  return `<span class="badge o-${escape(outcome.slug)}">${escape(outcome.glyph)} ${escape(outcome.label)}</span>${ok ? '' : ' <span class="claim" title="not as the spec claims">not as claimed</span>'}`;
+}
+
+const MODELLED_NOTE =
+  '<p class="modelled">Written by the model in the form the kernel prints it, not captured from a kernel. <span class="invented">Marked</span> parts (CPU number, seconds, command and PID) are placeholders the model makes up.</p>\n';
+
+/** The failing step and its message, the run's logs, and where its parts are shown when another kernel ran them alike. */
+function notes(c: CellView, h: (text: string) => string): string {
+  let out = c.explanation ? `<p class="explain">${escape(c.explanation)}</p>\n` : '\n';
+  if (c.message) {
+    const step = c.failedStep ? `<p><a href="${escape(c.failedStep.href)}">${escape(c.failedStep.text)}</a></p>` : '';
+    out += `<div class="failure">\n${h('The failing step')}${step}\n<pre class="message" tabindex="0">${escape(c.message)}</pre>\n</div>\n`;
+  }
+  out += `${c.logs.map((l) => `<p class="log">${escape(l)}</p>`).join('')}\n`;
+  out += `${c.sameAs.map((s) => `<p class="same">${escape(s.what)}: as on <a href="${escape(s.href)}">${escape(s.label)}</a>, shown there.</p>`).join('')}\n`;
+  out += `${c.alsoOn.map((a) => `<p class="same">${escape(a.what)}: the same on ${escape(a.labels)}, shown here once.</p>`).join('')}\n`;
+  return out;
+}
+
+/** What the run did: its terminal, kernel log, mount trees (or mountinfo tables), each under its heading when there is one. */
+function record(c: CellView, h: (text: string) => string): string {
+  let out = '';
+  if (c.terminal.length) out += `${h('Terminal')}${terminalHtml(c.label, c.terminal).toString()}\n`;
+  if (c.kernelLog.length) {
+    out += c.modelled ? `${h('Kernel log, modelled')}${MODELLED_NOTE}` : h('Kernel log, captured');
+    for (const k of c.kernelLog) {
+      out += `<p class="log-cause">after <a href="${escape(k.href)}"><code># ${escape(k.command)}</code></a>:</p>\n<pre class="kernel-log${c.modelled ? ' modelled' : ''}" tabindex="0">${k.html.toString()}</pre>\n`;
+    }
+  }
+  if (c.pictures.length) out += `${h('The mount tree after each command')}<div class="strip">\n${treeFiguresHtml(c.pictures).toString()}\n</div>\n`;
+  if (c.mountinfo.length) out += `${h('/proc/self/mountinfo after each command')}<div class="strip">\n${mountinfoFiguresHtml(c.mountinfo).toString()}\n</div>\n`;
+  return out;
+}
+
+/** One kernel's run of a scenario: a `<details>` open when it failed or is not as claimed. */
+export function cellHtml(c: CellView): Html {
+  const h = (text: string) => `<h${c.headingLevel}>${text}</h${c.headingLevel}>\n`;
+  const attributes = `id="${escape(c.id)}" data-kernel="${escape(c.kernel)}" data-outcome="${escape(c.outcome.slug)}"${c.ok ? '' : ' data-ok="false"'}${c.open ? ' open' : ''}`;
+  return new Handlebars.SafeString(
+    `<details class="run" ${attributes}>\n<summary><span class="kernel">${escape(c.label)}</span> ${badgeHtml(c.outcome, c.ok)}\n</summary>\n<div class="run-body">\n` +
+      notes(c, h) +
+      record(c, h) +
+      `<p class="reproduce">Reproduce: <code>${escape(c.reproduce)}</code></p>\n</div>\n</details>`,
   );
 }
