@@ -11,8 +11,8 @@ import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OutcomeView } from './outcomes';
-import { badgeHtml, cellHtml } from './run-html';
-import type { CellView } from './views';
+import { badgeHtml, cellHtml, matrixCellsHtml } from './run-html';
+import type { CellView, MatrixRow } from './views';
 
 export type PageName = 'index' | 'feature' | 'citations' | 'report';
 
@@ -40,8 +40,9 @@ function compileTemplates(sources: ReturnType<typeof readSources>): Templates {
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('plural', (n: unknown, word: unknown) => `${String(n)} ${String(word)}${n === 1 ? '' : 's'}`);
   hbs.registerHelper('nonEmpty', (list: unknown) => Array.isArray(list) && list.length > 0);
-  // A run and its badge (run-html.ts), which a site repeats a thousand times: `{{cellHtml cell}}`, `{{badge outcome ok}}`.
+  // What a site repeats a thousand times (run-html.ts): a run, its badge, a matrix row's cells.
   hbs.registerHelper('cellHtml', (cell: CellView) => cellHtml(cell));
+  hbs.registerHelper('matrixCells', (cells: MatrixRow['cells']) => matrixCellsHtml(cells));
   hbs.registerHelper('badge', (outcome: OutcomeView, ok: boolean) => new Handlebars.SafeString(badgeHtml(outcome, ok)));
   for (const [name, source] of sources.partials) hbs.registerPartial(name, source);
   const compiled = new Map<PageName, Handlebars.TemplateDelegate>();

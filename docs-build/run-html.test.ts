@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Handlebars from 'handlebars';
-import { badgeHtml, cellHtml, mountinfoFiguresHtml, terminalHtml, treeFiguresHtml } from './run-html';
+import { badgeHtml, cellHtml, matrixCellsHtml, mountinfoFiguresHtml, terminalHtml, treeFiguresHtml } from './run-html';
 import type { CellView, TerminalEntry } from './views';
 
 const HOSTILE = `</pre><script>alert("x")</script>&'=`;
@@ -73,5 +73,17 @@ describe('run-html', () => {
     assert.ok(!html.includes('<script>'));
     assert.deepEqual(html.match(/<h\d>[^<]*/g), ['<h4>The failing step', '<h4>Terminal', '<h4>Kernel log, modelled']);
     assert.match(html, /<pre class="kernel-log modelled" tabindex="0"><span class="invented">CPU#0<\/span><\/pre>/);
+  });
+
+  it("should write a matrix row's cells one a line, linked where a link is given, marked where not as claimed", () => {
+    const html = matrixCellsHtml([
+      { kernel: 'v12', label: 'v12', href: 'x.html#L4-v12', outcome: { slug: 'failed-as-declared', glyph: '✗', label: 'failed as declared' }, ok: true },
+      { kernel: 'live', label: 'live', href: null, outcome: { slug: 'passed-though-declared-failing', glyph: '✓!', label: HOSTILE }, ok: false },
+    ]).toString();
+    assert.equal(
+      html,
+      '<td class="o-failed-as-declared"><a href="x.html#L4-v12">✗ failed as declared</a></td>\n' +
+        `<td class="o-passed-though-declared-failing" data-ok="false">✓! ${ESCAPED} <span class="claim">not as claimed</span></td>`,
+    );
   });
 });

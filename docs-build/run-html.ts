@@ -8,7 +8,7 @@
 
 import Handlebars from 'handlebars';
 import type { OutcomeView } from './outcomes';
-import type { CellView, MountinfoView, PictureView, TerminalEntry } from './views';
+import type { CellView, MatrixRow, MountinfoView, PictureView, TerminalEntry } from './views';
 
 type Html = Handlebars.SafeString;
 const escape = Handlebars.escapeExpression;
@@ -89,5 +89,17 @@ export function cellHtml(c: CellView): Html {
       notes(c, h) +
       record(c, h) +
       `<p class="reproduce">Reproduce: <code>${escape(c.reproduce)}</code></p>\n</div>\n</details>`,
+  );
+}
+
+/** A matrix row's cells, one a line: each run's outcome, a link to it where there is one. */
+export function matrixCellsHtml(cells: MatrixRow['cells']): Html {
+  return new Handlebars.SafeString(
+    cells
+      .map((c) => {
+        const text = `${escape(c.outcome.glyph)} ${escape(c.outcome.label)}`;
+        return `<td class="o-${escape(c.outcome.slug)}"${c.ok ? '' : ' data-ok="false"'}>${c.href ? `<a href="${escape(c.href)}">${text}</a>` : text}${c.ok ? '' : ' <span class="claim">not as claimed</span>'}</td>`;
+      })
+      .join('\n'),
   );
 }
