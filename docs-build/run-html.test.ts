@@ -6,11 +6,11 @@ import type { CellView, TerminalEntry } from './views';
 
 const HOSTILE = `</pre><script>alert("x")</script>&'=`;
 const ESCAPED = '&lt;/pre&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#x27;&#x3D;';
-const line = (extra: Partial<TerminalEntry> = {}): TerminalEntry => ({ id: 'L4-v12-L5', command: 'ls', stdout: '', stderr: '', note: 'exit 0', noteClass: '', unread: false, ...extra });
+const line = (extra: Partial<TerminalEntry> = {}): TerminalEntry => ({ line: 5, command: 'ls', stdout: '', stderr: '', note: 'exit 0', noteClass: '', unread: false, ...extra });
 
 describe('run-html', () => {
   it('should write each command as a prompt line, its note classed only when not exit 0, then its output', () => {
-    const html = terminalHtml('v12', [line({ stdout: 'a\n' }), line({ id: 'L4-v12-L6', command: 'false', note: 'exit 1', noteClass: 'note-error', stderr: 'no\n' }), line({ id: 'L4-v12-L7', unread: true })]).toString();
+    const html = terminalHtml('L4-v12', 'v12', [line({ stdout: 'a\n' }), line({ line: 6, command: 'false', note: 'exit 1', noteClass: 'note-error', stderr: 'no\n' }), line({ line: 7, unread: true })]).toString();
     assert.equal(
       html,
       '<pre class="terminal" tabindex="0" aria-label="Terminal on v12">' +
@@ -21,23 +21,23 @@ describe('run-html', () => {
   });
 
   it('should escape every text of a run: transcripts are untrusted', () => {
-    const terminal = terminalHtml(HOSTILE, [line({ command: HOSTILE, stdout: HOSTILE, stderr: HOSTILE, note: HOSTILE })]).toString();
-    assert.equal(terminal.split(ESCAPED).length - 1, 5);
+    const terminal = terminalHtml(HOSTILE, HOSTILE, [line({ command: HOSTILE, stdout: HOSTILE, stderr: HOSTILE, note: HOSTILE })]).toString();
+    assert.equal(terminal.split(ESCAPED).length - 1, 6);
     assert.ok(!terminal.includes('<script>'));
-    const trees = treeFiguresHtml([{ id: 'x', href: '#x', command: HOSTILE, note: '', tree: 0, before: -1, unchanged: false }]).toString();
-    const tables = mountinfoFiguresHtml([{ id: 'x', href: '#x', command: HOSTILE, note: '', text: HOSTILE, unchanged: false }]).toString();
+    const trees = treeFiguresHtml(HOSTILE, [{ line: 5, command: HOSTILE, note: '', tree: 0, before: -1, unchanged: false }]).toString();
+    const tables = mountinfoFiguresHtml(HOSTILE, [{ line: 5, command: HOSTILE, note: '', text: HOSTILE, unchanged: false }]).toString();
     for (const html of [trees, tables]) assert.ok(html.includes(ESCAPED) && !html.includes('<script>'), html);
   });
 
   it('should put one figure a line, an unchanged one without its drawing', () => {
-    const html = treeFiguresHtml([
-      { id: 'a', href: '#a', command: 'mount', note: '', tree: 0, before: -1, unchanged: false },
-      { id: 'b', href: '#b', command: 'ls', note: '', tree: 0, before: 0, unchanged: true },
+    const html = treeFiguresHtml('L4-v12', [
+      { line: 5, command: 'mount', note: '', tree: 0, before: -1, unchanged: false },
+      { line: 6, command: 'ls', note: '', tree: 0, before: 0, unchanged: true },
     ]).toString();
     assert.equal(
       html,
-      '<figure class="tree" id="a"><figcaption>after <a href="#a"><code># mount</code></a></figcaption><div class="svg-wrap" data-tree="0" data-before="-1"></div></figure>\n' +
-        '<figure class="tree unchanged" id="b"><figcaption>after <a href="#b"><code># ls</code></a>: unchanged</figcaption></figure>',
+      '<figure class="tree" id="L4-v12-L5-tree"><figcaption>after <a href="#L4-v12-L5"><code># mount</code></a></figcaption><div class="svg-wrap" data-tree="0" data-before="-1"></div></figure>\n' +
+        '<figure class="tree unchanged" id="L4-v12-L6-tree"><figcaption>after <a href="#L4-v12-L6"><code># ls</code></a>: unchanged</figcaption></figure>',
     );
   });
 
@@ -66,7 +66,7 @@ describe('run-html', () => {
   it('should open a failed run with its step and message, under headings of the level asked, and escape all its text', () => {
     const html = cellHtml(cell({
       ok: false, open: true, headingLevel: 4, explanation: HOSTILE, message: HOSTILE, failedStep: { href: '#L4-L6', text: HOSTILE }, logs: [HOSTILE],
-      terminal: [line({ command: HOSTILE })], kernelLog: [{ command: HOSTILE, href: '#L4-v12-L5', html: new Handlebars.SafeString('<span class="invented">CPU#0</span>'), text: 'CPU#0' }],
+      terminal: [line({ command: HOSTILE })], kernelLog: [{ line: 5, command: HOSTILE, html: new Handlebars.SafeString('<span class="invented">CPU#0</span>'), text: 'CPU#0' }],
     })).toString();
     assert.match(html, /^<details class="run" id="L4-v12" data-kernel="v12" data-outcome="passed" data-ok="false" open>/);
     assert.equal(html.split(ESCAPED).length - 1, 6);

@@ -13,11 +13,12 @@ import type { CellView, MatrixRow, MountinfoView, PictureView, TerminalEntry } f
 type Html = Handlebars.SafeString;
 const escape = Handlebars.escapeExpression;
 
-/** The terminal: each command as a prompt line with its note, then its output. */
-export function terminalHtml(label: string, lines: readonly TerminalEntry[]): Html {
+/** The terminal: each command as a prompt line (`<cell id>-L<line>`) with its note, then its output. */
+export function terminalHtml(cellId: string, label: string, lines: readonly TerminalEntry[]): Html {
+  const id = escape(cellId);
   let out = `<pre class="terminal" tabindex="0" aria-label="Terminal on ${escape(label)}">`;
   for (const l of lines) {
-    out += `<b${l.unread ? ' class="unread"' : ''} id="${escape(l.id)}">${escape(l.command)}</b> <i${l.noteClass ? ` class="${escape(l.noteClass)}"` : ''}>[${escape(l.note)}]</i>\n`;
+    out += `<b${l.unread ? ' class="unread"' : ''} id="${id}-L${l.line}">${escape(l.command)}</b> <i${l.noteClass ? ` class="${escape(l.noteClass)}"` : ''}>[${escape(l.note)}]</i>\n`;
     if (l.stdout) out += `<span class="out">${escape(l.stdout)}</span>`;
     if (l.stderr) out += `<span class="err">${escape(l.stderr)}</span>`;
   }
@@ -25,22 +26,24 @@ export function terminalHtml(label: string, lines: readonly TerminalEntry[]): Ht
 }
 
 /** `after # COMMAND` (`: unchanged`), linking to the command's terminal line. */
-const caption = (p: { href: string; command: string; unchanged: boolean }) =>
-  `<figcaption>after <a href="${escape(p.href)}"><code># ${escape(p.command)}</code></a>${p.unchanged ? ': unchanged' : ''}</figcaption>`;
+const caption = (id: string, p: { line: number; command: string; unchanged: boolean }) =>
+  `<figcaption>after <a href="#${id}-L${p.line}"><code># ${escape(p.command)}</code></a>${p.unchanged ? ': unchanged' : ''}</figcaption>`;
 
-/** One figure per tree, one a line; assets/mount-tree.js draws each from the page's tree data. */
-export function treeFiguresHtml(pictures: readonly PictureView[]): Html {
+/** One figure per tree (`<cell id>-L<line>-tree`), one a line; assets/mount-tree.js draws each from the page's tree data. */
+export function treeFiguresHtml(cellId: string, pictures: readonly PictureView[]): Html {
+  const id = escape(cellId);
   return new Handlebars.SafeString(
     pictures
-      .map((p) => `<figure class="tree${p.unchanged ? ' unchanged' : ''}" id="${escape(p.id)}">${caption(p)}${p.unchanged ? '' : `<div class="svg-wrap" data-tree="${p.tree}" data-before="${p.before}"></div>`}</figure>`)
+      .map((p) => `<figure class="tree${p.unchanged ? ' unchanged' : ''}" id="${id}-L${p.line}-tree">${caption(id, p)}${p.unchanged ? '' : `<div class="svg-wrap" data-tree="${p.tree}" data-before="${p.before}"></div>`}</figure>`)
       .join('\n'),
   );
 }
 
-/** One figure per /proc/self/mountinfo, one a line. */
-export function mountinfoFiguresHtml(tables: readonly MountinfoView[]): Html {
+/** One figure per /proc/self/mountinfo (`<cell id>-L<line>-mountinfo`), one a line. */
+export function mountinfoFiguresHtml(cellId: string, tables: readonly MountinfoView[]): Html {
+  const id = escape(cellId);
   return new Handlebars.SafeString(
-    tables.map((m) => `<figure class="mountinfo" id="${escape(m.id)}">${caption(m)}${m.unchanged ? '' : `<pre class="mountinfo-text" tabindex="0">${escape(m.text)}</pre>`}</figure>`).join('\n'),
+    tables.map((m) => `<figure class="mountinfo" id="${id}-L${m.line}-mountinfo">${caption(id, m)}${m.unchanged ? '' : `<pre class="mountinfo-text" tabindex="0">${escape(m.text)}</pre>`}</figure>`).join('\n'),
   );
 }
 
@@ -68,15 +71,15 @@ function notes(c: CellView, h: (text: string) => string): string {
 /** What the run did: its terminal, kernel log, mount trees (or mountinfo tables), each under its heading when there is one. */
 function record(c: CellView, h: (text: string) => string): string {
   let out = '';
-  if (c.terminal.length) out += `${h('Terminal')}${terminalHtml(c.label, c.terminal).toString()}\n`;
+  if (c.terminal.length) out += `${h('Terminal')}${terminalHtml(c.id, c.label, c.terminal).toString()}\n`;
   if (c.kernelLog.length) {
     out += c.modelled ? `${h('Kernel log, modelled')}${MODELLED_NOTE}` : h('Kernel log, captured');
     for (const k of c.kernelLog) {
-      out += `<p class="log-cause">after <a href="${escape(k.href)}"><code># ${escape(k.command)}</code></a>:</p>\n<pre class="kernel-log${c.modelled ? ' modelled' : ''}" tabindex="0">${k.html.toString()}</pre>\n`;
+      out += `<p class="log-cause">after <a href="#${escape(c.id)}-L${k.line}"><code># ${escape(k.command)}</code></a>:</p>\n<pre class="kernel-log${c.modelled ? ' modelled' : ''}" tabindex="0">${k.html.toString()}</pre>\n`;
     }
   }
-  if (c.pictures.length) out += `${h('The mount tree after each command')}<div class="strip">\n${treeFiguresHtml(c.pictures).toString()}\n</div>\n`;
-  if (c.mountinfo.length) out += `${h('/proc/self/mountinfo after each command')}<div class="strip">\n${mountinfoFiguresHtml(c.mountinfo).toString()}\n</div>\n`;
+  if (c.pictures.length) out += `${h('The mount tree after each command')}<div class="strip">\n${treeFiguresHtml(c.id, c.pictures).toString()}\n</div>\n`;
+  if (c.mountinfo.length) out += `${h('/proc/self/mountinfo after each command')}<div class="strip">\n${mountinfoFiguresHtml(c.id, c.mountinfo).toString()}\n</div>\n`;
   return out;
 }
 

@@ -77,4 +77,17 @@ describe('sharedRuns', () => {
     assert.deepEqual(a!.alsoOn, []);
     assert.deepEqual(b!.sameAs, []);
   });
+
+  it('should show a run parsed once for several kernels (session.ts) as alike, a captured one apart', () => {
+    const results = [run({ kernel: ['BUG'] })];
+    const trees = new TreeTable();
+    const shared = (k: string): Cell => ({ ...cell(k, null), session: { kernel: k, description: k, lines: [{ command: 'x', file: 'x.feature', line: 7 }], results } });
+    const [a, b, live] = sharedRuns(['v12', 'mainline', 'live'].map((k) => cellView(scenario, shared(k), { id: k, label: k, description: null }, trees)));
+    assert.equal(a!.terminal[0]!.line, 7);
+    assert.deepEqual(b!.terminal, []);
+    assert.deepEqual(b!.sameAs, [{ what: 'Terminal (with kernel log) and mount trees', label: 'v12', href: '#L4-v12' }]);
+    assert.equal(live!.terminal.length, 1, 'its log is captured, not modelled');
+    assert.equal(live!.modelled, false);
+    assert.deepEqual(live!.sameAs, [{ what: 'Mount trees', label: 'v12', href: '#L4-v12' }]);
+  });
 });

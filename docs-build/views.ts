@@ -11,7 +11,7 @@ import type { Cell, Citation, Feature, KernelColumn, Narrative, Scenario, Spec }
 import { OUTCOMES, outcomeView, STATUS_FILTERS, type OutcomeView } from './outcomes';
 import type { CitationTarget } from './plugins/rehype-citation-figures';
 import { isArchiveSearch } from './plugins/remark-citations';
-import type { Session } from './session';
+import type { CommandRun, Session } from './session';
 import type { TreeTable } from './tree-data';
 
 type Html = Handlebars.SafeString;
@@ -44,14 +44,24 @@ function explanation(scenario: Scenario, cell: Cell): string | null {
   return null;
 }
 
+/** A command of a run as its terminal shows it; on the page it is `<cell id>-L<line>`. */
 export interface TerminalEntry {
-  readonly id: string;
+  /** The command's line in the feature file. */
+  readonly line: number;
   readonly command: string;
   readonly stdout: string;
   readonly stderr: string;
   readonly note: string;
   readonly noteClass: string;
   readonly unread: boolean;
+}
+
+/** What the kernel logged during a command (`line`: the command's). */
+export interface KernelLogView {
+  readonly line: number;
+  readonly command: string;
+  readonly html: Html;
+  readonly text: string;
 }
 
 function statusNote(status: number | null, stuck: boolean, unread: boolean): { note: string; noteClass: string } {
@@ -82,8 +92,8 @@ function kernelLogHtml(text: string, modelled: boolean): Html {
 }
 
 export interface MountinfoView {
-  readonly id: string;
-  readonly href: string;
+  /** The command's line: the table is `<cell id>-L<line>-mountinfo`. */
+  readonly line: number;
   readonly command: string;
   readonly note: string;
   /** /proc/self/mountinfo as the kernel printed it. */
@@ -93,8 +103,8 @@ export interface MountinfoView {
 }
 
 export interface PictureView {
-  readonly id: string;
-  readonly href: string;
+  /** The command's line: the figure is `<cell id>-L<line>-tree`. */
+  readonly line: number;
   readonly command: string;
   readonly note: string;
   /** The state's index in the page's tree table, and the previous drawn state's (-1: none). */
@@ -110,36 +120,59 @@ function unchangedAt(terminal: TerminalEntry[]): void {
   if (last) terminal[terminal.length - 1] = { ...last, note: `${last.note} · mounts unchanged` };
 }
 
-function sessionViews(session: Session, cellId: string, trees: TreeTable) {
+interface RunViews {
+  readonly terminal: readonly TerminalEntry[];
+  readonly kernelLog: readonly KernelLogView[];
+  readonly modelled: boolean;
+  readonly pictures: readonly PictureView[];
+  readonly mountinfo: readonly MountinfoView[];
+}
+
+function runViews(session: Session, trees: TreeTable): RunViews {
   let stuckSeen = false;
   const terminal: TerminalEntry[] = [];
   const modelled = session.kernel !== 'live';
-  const kernelLog: { command: string; href: string; html: Html; text: string }[] = [];
+  const kernelLog: KernelLogView[] = [];
   const pictures: PictureView[] = [];
   const mountinfo: MountinfoView[] = [];
   let lastMountinfo: string | null = null;
   let before = -1;
   session.results.forEach((r, i) => {
     const line = session.lines[i]?.line ?? i + 1;
-    const id = `${cellId}-L${line}`;
     const unread = r.stuck && stuckSeen;
     stuckSeen ||= r.stuck;
     const { note, noteClass } = statusNote(r.status, r.stuck, unread);
-    terminal.push({ id, command: r.command, stdout: endLine(r.stdout), stderr: endLine(r.stderr), note, noteClass, unread });
-    if (r.kernel.length) kernelLog.push({ command: r.command, href: `#${id}`, html: kernelLogHtml(r.kernel.join('\n'), modelled), text: r.kernel.join('\n') });
+    terminal.push({ line, command: r.command, stdout: endLine(r.stdout), stderr: endLine(r.stderr), note, noteClass, unread });
+    if (r.kernel.length) kernelLog.push({ line, command: r.command, html: kernelLogHtml(r.kernel.join('\n'), modelled), text: r.kernel.join('\n') });
     if (unread) return;
     if (r.state) {
       const tree = trees.add(r.state);
       if (tree === before) return void unchangedAt(terminal);
-      pictures.push({ id: `${id}-tree`, href: `#${id}`, command: r.command, note, tree, before, unchanged: false });
+      pictures.push({ line, command: r.command, note, tree, before, unchanged: false });
       before = tree;
     } else {
       if (r.mountinfo === lastMountinfo) return void unchangedAt(terminal);
-      mountinfo.push({ id: `${id}-mountinfo`, href: `#${id}`, command: r.command, note, text: r.mountinfo, unchanged: false });
+      mountinfo.push({ line, command: r.command, note, text: r.mountinfo, unchanged: false });
       lastMountinfo = r.mountinfo;
     }
   });
   return { terminal, kernelLog, modelled, pictures, mountinfo };
+}
+
+/**
+ * A page's run views by parsed run: kernels that ran a scenario alike share
+ * one parsed run (session.ts), whose views are made once per page (their
+ * trees are the page's tree table's) and shown once (sharedRuns).
+ */
+const pageRuns = new WeakMap<TreeTable, WeakMap<readonly CommandRun[], { lines: Session['lines']; views: [RunViews | null, RunViews | null] }>>();
+
+function sessionViews(session: Session, trees: TreeTable): RunViews {
+  let runs = pageRuns.get(trees);
+  if (!runs) pageRuns.set(trees, (runs = new WeakMap()));
+  let known = runs.get(session.results);
+  if (known?.lines !== session.lines) runs.set(session.results, (known = { lines: session.lines, views: [null, null] }));
+  const modelled = session.kernel !== 'live' ? 1 : 0;
+  return (known.views[modelled] ??= runViews(session, trees));
 }
 
 export interface CellView {
@@ -155,7 +188,7 @@ export interface CellView {
   readonly logs: readonly string[];
   readonly reproduce: string;
   readonly terminal: readonly TerminalEntry[];
-  readonly kernelLog: readonly { command: string; href: string; html: Html; text: string }[];
+  readonly kernelLog: readonly KernelLogView[];
   /** The kernel log is the model's, not captured. */
   readonly modelled: boolean;
   readonly pictures: readonly PictureView[];
@@ -172,7 +205,7 @@ export interface CellView {
 export function cellView(scenario: Scenario, cell: Cell, kernel: KernelColumn, trees: TreeTable, idPrefix = ''): CellView {
   const id = `${idPrefix}${scenario.anchor}-${cell.kernel}`;
   const failed = cell.failedStepLine === null || idPrefix !== '' ? undefined : scenario.steps.find((s) => s.line === cell.failedStepLine);
-  const session = cell.session ? sessionViews(cell.session, id, trees) : { terminal: [], kernelLog: [], modelled: false, pictures: [], mountinfo: [] };
+  const session = cell.session ? sessionViews(cell.session, trees) : { terminal: [], kernelLog: [], modelled: false, pictures: [], mountinfo: [] };
   return {
     id,
     kernel: cell.kernel,
@@ -194,6 +227,7 @@ export function cellView(scenario: Scenario, cell: Cell, kernel: KernelColumn, t
 
 /** Two lists alike, item by item. */
 function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!same(a[i]!, b[i]!)) return false;
   return true;
