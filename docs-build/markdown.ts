@@ -6,7 +6,6 @@
 import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
-import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -15,6 +14,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import rehypeCitationFigures, { type CitationTarget } from './plugins/rehype-citation-figures';
 import rehypeFocusablePre from './plugins/rehype-focusable-pre';
+import rehypeHeadingIds from './plugins/rehype-heading-ids';
 import remarkCitations from './plugins/remark-citations';
 import remarkRawHtmlAsText from './plugins/remark-raw-html-as-text';
 
@@ -28,7 +28,7 @@ const schema: SanitizeSchema = {
   attributes: { ...defaultSchema.attributes, blockquote: [...(defaultSchema.attributes?.blockquote ?? []), 'dataCitation'] },
 };
 
-const renderer = unified().use(remarkRehype).use(rehypeSanitize, schema).use(rehypeCitationFigures).use(rehypeFocusablePre).use(rehypeSlug).use(rehypeStringify).freeze();
+const renderer = unified().use(remarkRehype).use(rehypeSanitize, schema).use(rehypeCitationFigures).use(rehypeFocusablePre).use(rehypeHeadingIds).use(rehypeStringify).freeze();
 
 /** Parses Markdown; `path` names it in diagnostics (`features/x.feature`). */
 export function parseMarkdown(markdown: string, path: string): { tree: Root; file: VFile } {
