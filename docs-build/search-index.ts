@@ -26,9 +26,12 @@ export function searchEntries(spec: Spec): SearchEntry[] {
     return narrative.concat(f.scenarios.map((s) => {
       const lines = new Set<string>();
       const add = (text: string) => {
-        for (const line of text.split('\n')) {
-          const trimmed = line.trim();
-          if (trimmed) lines.add(trimmed);
+        for (let at = 0; at <= text.length; ) {
+          let end = text.indexOf('\n', at);
+          if (end === -1) end = text.length;
+          const line = text.slice(at, end).trim();
+          if (line) lines.add(line);
+          at = end + 1;
         }
       };
       add(s.name);
