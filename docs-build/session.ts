@@ -3,63 +3,32 @@
 // after each. It is read from a file, so it is checked, not trusted: a
 // malformed one becomes a warning with its place and the cell shows no session.
 
+import type * as engine from '../engine/observe/snapshot';
+import type { CommandResult, TranscriptLine } from '../engine/transcript/types';
+
 export const SESSION_MEDIA_TYPE = 'application/vnd.mountspec.session+json';
 
-/** Mirrors engine/observe/snapshot.ts MountView. */
-export interface MountView {
-  readonly id: number;
-  readonly parent: number | null;
-  readonly mountpoint: string | null;
-  readonly path: string | null;
-  readonly root: string;
-  readonly fstype: string;
-  readonly mnt_count: number;
-  readonly flags: readonly string[];
-  readonly ns: string | null;
-  readonly pin: { readonly done: number; readonly onUnmounted: boolean; readonly onPinsOf: number | null } | null;
-  /** Its peer group (mountinfo's shared:N) and the group it is a slave of (master:N), when it has them. */
-  readonly shared?: number;
-  readonly master?: number;
-}
+// The session's shapes are the engine's (engine/observe/snapshot.ts,
+// engine/transcript/types.ts), as the attachment carries them once checked:
+// a mount without a pin has `pin: null`, a run on live has `state: null`.
+// Deriving them keeps the writer and this reader on one definition: a field
+// the engine adds or renames breaks the checks below at compile time.
 
-export interface PathView {
-  readonly mount: number;
-  readonly path: string;
-}
+/** engine/observe/snapshot.ts MountView, with `pin` always present (null when it has none). */
+export type MountView = Omit<engine.MountView, 'pin'> & { readonly pin: NonNullable<engine.MountView['pin']> | null };
 
-/** Mirrors engine/observe/snapshot.ts TaskView. */
-export interface TaskView {
-  readonly pid: number;
-  readonly comm: string;
-  readonly cwd: PathView;
-  readonly root: PathView;
-  readonly fds: readonly { readonly fd: number; readonly mount: number; readonly path: string; readonly needUnmount: boolean }[];
-}
+export type PathView = engine.PathView;
 
-/** Mirrors engine/observe/snapshot.ts StateView. */
-export interface StateView {
-  readonly mounts: readonly MountView[];
-  readonly tasks: readonly TaskView[];
-  readonly violations: readonly string[];
-}
+export type TaskView = engine.TaskView;
 
-/** Mirrors engine/transcript/types.ts CommandResult (state absent on live → null). */
-export interface CommandRun {
-  readonly command: string;
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly kernel: readonly string[];
-  readonly stuck: boolean;
-  readonly mountinfo: string;
-  readonly state: StateView | null;
-}
+/** engine/observe/snapshot.ts StateView, of checked mounts. */
+export type StateView = Omit<engine.StateView, 'mounts'> & { readonly mounts: readonly MountView[] };
 
-export interface SessionLine {
-  readonly command: string;
-  readonly file: string;
-  readonly line: number;
-}
+/** engine/transcript/types.ts CommandResult; `state` null where the backend has none to show (live). */
+export type CommandRun = Omit<CommandResult, 'state'> & { readonly state: StateView | null };
+
+/** engine/transcript/types.ts TranscriptLine. */
+export type SessionLine = TranscriptLine;
 
 export interface Session {
   readonly kernel: string;
