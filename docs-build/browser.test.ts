@@ -213,7 +213,8 @@ describe('browser', { skip, timeout: 1_200_000 }, () => {
   it("should answer first on the index: the thread's stories on each kernel, a legend, the run's facts", async () => {
     const { page, errors } = await open(`${url}index.html`);
     const story = page.locator('table.stories tr', { has: page.locator('th a', { hasText: 'close-then-mount' }) });
-    assert.match((await story.locator('td[data-kernel="v12"]').textContent()) ?? '', /`mount --move \. \/mnt && cd \/` succeeds, then `umount -l \/mnt` soft-locks in pin_kill/);
+    assert.match((await story.locator('td[data-kernel="v12"]').textContent()) ?? '', /mount --move \. \/mnt && cd \/ succeeds, then umount -l \/mnt soft-locks in pin_kill/);
+    assert.deepEqual(await story.locator('td[data-kernel="v12"] code').allTextContents(), ['mount --move . /mnt && cd /', 'umount -l /mnt'], 'its commands are code, not text in backticks');
     assert.match((await story.locator('td[data-kernel="mainline"]').textContent()) ?? '', /fails: EINVAL, status 32/);
     await story.locator('td[data-kernel="v12"] a').click();
     await page.waitForURL(/close-then-mount\.html#L41-v12$/);

@@ -11,7 +11,8 @@ import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OutcomeView } from './outcomes';
-import { badgeHtml, cellHtml, matrixCellsHtml } from './run-html';
+import type { StoryPart } from './stories';
+import { badgeHtml, cellHtml, matrixCellsHtml, storyLineHtml } from './run-html';
 import type { CellView, MatrixRow } from './views';
 
 export type PageName = 'index' | 'feature' | 'citations' | 'report';
@@ -44,6 +45,7 @@ function compileTemplates(sources: ReturnType<typeof readSources>): Templates {
   hbs.registerHelper('cellHtml', (cell: CellView) => cellHtml(cell));
   hbs.registerHelper('matrixCells', (cells: MatrixRow['cells']) => matrixCellsHtml(cells));
   hbs.registerHelper('badge', (outcome: OutcomeView, ok: boolean) => new Handlebars.SafeString(badgeHtml(outcome, ok)));
+  hbs.registerHelper('storyLine', (parts: readonly StoryPart[]) => storyLineHtml(parts));
   for (const [name, source] of sources.partials) hbs.registerPartial(name, source);
   const compiled = new Map<PageName, Handlebars.TemplateDelegate>();
   return {

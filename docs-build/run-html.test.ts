@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Handlebars from 'handlebars';
-import { badgeHtml, cellHtml, matrixCellsHtml, mountinfoFiguresHtml, terminalHtml, treeFiguresHtml } from './run-html';
+import { badgeHtml, cellHtml, matrixCellsHtml, mountinfoFiguresHtml, storyLineHtml, terminalHtml, treeFiguresHtml } from './run-html';
 import type { CellView, TerminalEntry } from './views';
 
 const HOSTILE = `</pre><script>alert("x")</script>&'=`;
@@ -85,5 +85,9 @@ describe('run-html', () => {
       '<td class="o-failed-as-declared"><a href="x.html#L4-v12">✗ failed as declared</a></td>\n' +
         `<td class="o-passed-though-declared-failing" data-ok="false">✓! ${ESCAPED} <span class="claim">not as claimed</span></td>`,
     );
+  });
+
+  it("should write a story's commands as code and its prose as text, both escaped", () => {
+    assert.equal(storyLineHtml([{ command: HOSTILE }, ` fails: ${HOSTILE}`]).toString(), `<code>${ESCAPED}</code> fails: ${ESCAPED}`);
   });
 });

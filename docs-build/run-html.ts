@@ -8,6 +8,7 @@
 
 import Handlebars from 'handlebars';
 import type { OutcomeView } from './outcomes';
+import type { StoryPart } from './stories';
 import type { CellView, MatrixRow, MountinfoView, PictureView, TerminalEntry } from './views';
 
 type Html = Handlebars.SafeString;
@@ -105,4 +106,9 @@ export function matrixCellsHtml(cells: MatrixRow['cells']): Html {
       })
       .join('\n'),
   );
+}
+
+/** A story's line (stories.ts): its prose, and the commands it names as code. */
+export function storyLineHtml(parts: readonly StoryPart[]): Html {
+  return new Handlebars.SafeString(parts.map((p) => (typeof p === 'string' ? escape(p) : `<code>${escape(p.command)}</code>`)).join(''));
 }

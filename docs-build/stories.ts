@@ -27,18 +27,26 @@ export function errnoOf(stderr: string): string | null {
   return TOOL_PHRASES.find(([re]) => re.test(stderr))?.[1] ?? null;
 }
 
+/** A story line in pieces: prose, and the commands it names (the site shows those as code). */
+export type StoryPart = string | { readonly command: string };
+
 /** `exec 3<&- # close FD 3` → `exec 3<&-`. */
-const shown = (command: string) => `\`${command.replace(/\s+#\s.*$/, '')}\``;
+const shown = (command: string): StoryPart => ({ command: command.replace(/\s+#\s.*$/, '') });
+
+/** The line as Markdown-like text, commands in backticks: for tests and plain-text readers. */
+export function storyText(parts: readonly StoryPart[]): string {
+  return parts.map((p) => (typeof p === 'string' ? p : `\`${p.command}\``)).join('');
+}
 
 /** Where a soft lockup was stuck: the RIP line of the kernel log. */
 function stuckIn(r: CommandRun): string | null {
   return /RIP: \S+:([\w.]+)/.exec(r.kernel.join('\n'))?.[1]?.replace(/\+0x.*$/, '') ?? null;
 }
 
-function failure(r: CommandRun): string {
-  if (r.stuck) return `${shown(r.command)} soft-locks${stuckIn(r) ? ` in ${stuckIn(r)}` : ''}`;
+function failure(r: CommandRun): StoryPart[] {
+  if (r.stuck) return [shown(r.command), ` soft-locks${stuckIn(r) ? ` in ${stuckIn(r)}` : ''}`];
   const errno = errnoOf(r.stderr);
-  return `${shown(r.command)} fails: ${errno ? `${errno}, ` : ''}status ${r.status}`;
+  return [shown(r.command), ` fails: ${errno ? `${errno}, ` : ''}status ${r.status}`];
 }
 
 const MOUNTING = /^(mount|umount|umount2|move_mount|unshare)\b/;
@@ -51,45 +59,45 @@ function keyCommand(results: readonly CommandRun[]): CommandRun | undefined {
 }
 
 /** One line for a session: the commands that failed or hung, each after the one that set it up. */
-export function storyLine(results: readonly CommandRun[]): string {
-  const parts: string[] = [];
+export function storyLine(results: readonly CommandRun[]): StoryPart[] {
+  const clauses: StoryPart[][] = [];
   for (let i = 0; i < results.length; i++) {
     const r = results[i]!;
     const bad = r.stuck || (r.status !== null && r.status !== 0);
     if (!bad) continue;
-    const setup = parts.length ? undefined : keyCommand(results.slice(0, i));
-    if (setup) parts.push(`${shown(setup.command)} succeeds`);
-    parts.push(failure(r));
+    const setup = clauses.length ? undefined : keyCommand(results.slice(0, i));
+    if (setup) clauses.push([shown(setup.command), ' succeeds']);
+    clauses.push(failure(r));
     if (r.stuck) break; // nothing after it ran
   }
-  if (parts.length === 0) {
+  if (clauses.length === 0) {
     const key = keyCommand(results);
-    return key ? `every command succeeds, ${shown(key.command)} among them` : 'every command succeeds';
+    return key ? ['every command succeeds, ', shown(key.command), ' among them'] : ['every command succeeds'];
   }
-  return parts.join(', then ');
+  return clauses.flatMap((clause, i) => (i === 0 ? clause : [', then ', ...clause]));
 }
 
 export interface StoryCell {
   readonly kernel: string;
   readonly label: string;
-  readonly text: string;
+  readonly line: readonly StoryPart[];
   readonly outcome: OutcomeView;
   readonly ok: boolean;
   readonly href: string;
 }
 
-function cellLine(cell: Cell): string {
+function cellLine(cell: Cell): StoryPart[] {
   if (cell.session) return storyLine(cell.session.results);
-  if (cell.outcome === 'not applicable') return 'does not apply';
-  if (cell.outcome === 'skipped') return 'not run here (skipped)';
-  return 'no result';
+  if (cell.outcome === 'not applicable') return ['does not apply'];
+  if (cell.outcome === 'skipped') return ['not run here (skipped)'];
+  return ['no result'];
 }
 
 /** Each kernel's line for a feature's first scenario. */
 export function storyCells(spec: Spec, feature: Feature, root: string, onItsPage = false): StoryCell[] {
   const scenario = feature.scenarios[0];
   if (!scenario) return [];
-  return scenario.cells.map((c, i) => ({ kernel: c.kernel, label: spec.kernels[i]?.label ?? c.kernel, text: cellLine(c), outcome: outcomeView(c.outcome, c.status), ok: c.ok, href: `${onItsPage ? '' : `${root}${feature.page}`}#${scenario.anchor}-${c.kernel}` }));
+  return scenario.cells.map((c, i) => ({ kernel: c.kernel, label: spec.kernels[i]?.label ?? c.kernel, line: cellLine(c), outcome: outcomeView(c.outcome, c.status), ok: c.ok, href: `${onItsPage ? '' : `${root}${feature.page}`}#${scenario.anchor}-${c.kernel}` }));
 }
 
 /** The stories table: the thread area's features × kernels; null without a thread area. */
