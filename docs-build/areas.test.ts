@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { areaOf, areaTitle, byArea, compareAreas, KNOWN_AREAS, NO_AREA } from './areas';
@@ -26,11 +26,17 @@ describe('areas', () => {
   });
 
   it('should title the known areas, and any other by its folder name', () => {
-    assert.deepEqual(KNOWN_AREAS.map((a) => a.folder), ['thread', 'umount', 'bind-move', 'new-mount-api', 'propagation', 'namespaces', 'mount-setattr', 'move-mount-flags', 'detached-trees', 'shell']);
+    assert.deepEqual(KNOWN_AREAS.map((a) => a.folder), ['thread', 'umount', 'bind-move', 'new-mount-api', 'fs-context', 'propagation', 'namespaces', 'mount-setattr', 'move-mount-flags', 'detached-trees', 'statmount', 'explorer', 'shell']);
     assert.equal(areaTitle('thread'), 'The LKML thread');
     assert.equal(areaTitle('new-mount-api'), 'The new mount API (open_tree, move_mount)');
     assert.equal(areaTitle('fuzz'), 'fuzz');
     assert.equal(areaTitle(NO_AREA), 'Other features');
+  });
+
+  it("should know a title for every area of the spec's own features/ (a new folder needs one, or the site shows its bare name)", () => {
+    const folders = readdirSync(path.join(__dirname, '..', 'features'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    assert.ok(folders.length > 5, `features/ is there (${folders.join(', ')})`);
+    assert.deepEqual(folders.filter((f) => !KNOWN_AREAS.some((a) => a.folder === f)), []);
   });
 
   it('should order the known areas first, then the others by name, then features outside any area', () => {

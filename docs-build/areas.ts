@@ -12,11 +12,14 @@ export const KNOWN_AREAS: readonly { readonly folder: string; readonly title: st
   { folder: 'umount', title: 'umount2 and lazy unmount' },
   { folder: 'bind-move', title: 'Bind and move' },
   { folder: 'new-mount-api', title: 'The new mount API (open_tree, move_mount)' },
+  { folder: 'fs-context', title: 'Filesystem contexts (fsopen, fsconfig, fsmount, fspick)' },
   { folder: 'propagation', title: 'Shared subtrees (propagation)' },
   { folder: 'namespaces', title: 'Mount and user namespaces (unshare)' },
   { folder: 'mount-setattr', title: 'mount_setattr and open_tree_attr' },
   { folder: 'move-mount-flags', title: "move_mount's flags (beneath, set-group, symlinks, fds)" },
   { folder: 'detached-trees', title: 'Detached trees (6.15)' },
+  { folder: 'statmount', title: 'statmount and listmount' },
+  { folder: 'explorer', title: 'The explorer: bugs found by search' },
   { folder: 'shell', title: 'The transcript shell' },
 ];
 
