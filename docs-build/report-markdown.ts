@@ -6,6 +6,7 @@
 // local path. Text from the run is escaped for Markdown (a scenario name
 // cannot break the table or inject HTML).
 
+import { byArea } from './areas';
 import { describeChange, type Change } from './baseline';
 import type { Cell, Scenario, Spec } from './model';
 import { outcomeView } from './outcomes';
@@ -103,7 +104,8 @@ export function reportMarkdown(spec: Spec, diff: readonly Change[] | null, max =
   }
   const countRows = counts.rows.map((row) => `| ${row.outcome.glyph} ${row.outcome.label} | ${row.counts.join(' | ')} | ${row.total} |\n`);
   sections.push({ open: `### Counts\n\n| outcome | ${spec.kernels.map((k) => inline(k.label)).join(' | ')} | all |\n|---|${spec.kernels.map(() => '---:').join('|')}|---:|\n`, items: countRows, close: '\n' });
-  const matrixRows = spec.features.flatMap((f) => [
+  // In the site's order: by area (areas.ts), the thread first.
+  const matrixRows = byArea(spec.features).flatMap((a) => a.features).flatMap((f) => [
     `| **${inline(f.name)}** |${spec.kernels.map(() => ' ').join('|')}|\n`,
     ...f.scenarios.map((s) => `| ${inline(s.name)} \`${s.key}\` | ${s.cells.map((c) => mark(c.outcome, c.status, c.ok)).join(' | ')} |\n`),
   ]);

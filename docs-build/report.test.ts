@@ -61,6 +61,14 @@ describe('report', () => {
     assert.ok(!md.includes(reports) && !md.includes(os.tmpdir()), 'no local path');
   });
 
+  it("should list the matrix's features in the site's order: by area, the thread first", () => {
+    const [first, second] = spec.features;
+    assert.ok(first && second, 'two features in the fixture');
+    const inAreas = { ...spec, features: [{ ...first, uri: 'features/umount/a.feature', name: 'the umount one' }, { ...second, uri: 'features/thread/b.feature', name: 'the thread one' }] };
+    const md = reportMarkdown(inAreas, null);
+    assert.ok(md.indexOf('| **the thread one** |') !== -1 && md.indexOf('| **the thread one** |') < md.indexOf('| **the umount one** |'), md.slice(md.indexOf('Matrix'), md.indexOf('Matrix') + 400));
+  });
+
   it('should put results not as claimed before everything else', () => {
     const wrong = edit(spec, (s) => (s.line === 8 ? { ...s, cells: s.cells.map((c) => ({ ...c, outcome: 'failed undeclared' as const, ok: false, message: 'it broke' })) } : s));
     const md = reportMarkdown(wrong, []);
