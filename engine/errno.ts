@@ -18,6 +18,7 @@ export const ERRNO = Object.freeze({
   EISDIR: { code: 21, text: 'Is a directory' },
   EINVAL: { code: 22, text: 'Invalid argument' },
   EMFILE: { code: 24, text: 'Too many open files' },
+  ENOTTY: { code: 25, text: 'Inappropriate ioctl for device' },
   ENOSPC: { code: 28, text: 'No space left on device' },
   EROFS: { code: 30, text: 'Read-only file system' },
   ERANGE: { code: 34, text: 'Numerical result out of range' },

@@ -4,15 +4,28 @@
 
 import { RLIMIT_NOFILE_CUR } from '../kernel/constants';
 import { traced } from '../kernel/kernel';
-import type { File, Kernel, Path, Task, UserNamespace } from '../kernel/types';
+import type { File, Kernel, MntNamespace, Path, Task, UserNamespace } from '../kernel/types';
 import { fail, ok, type SyscallResult } from '../result';
 import { dissolveOnFput } from '../namespace/dissolve-on-fput';
+import { putMntNs } from '../namespace/put-mnt-ns';
 import { mntputNoExpire, pathGet } from '../namespace/refs';
 
-/** alloc_file + path_get: a new file holding one reference on path.mnt. */
-export function allocFile(k: Kernel, path: Path, options: { needUnmount?: boolean; oPath?: boolean; userNs?: UserNamespace | undefined } = {}): File {
+/**
+ * alloc_file + path_get: a new file holding one reference on path.mnt. A
+ * file on a mount namespace's nsfs file also holds that namespace (the
+ * kernel's inode does, from ns_get_path() to nsfs_evict()), so it outlives its last task.
+ */
+export function allocFile(
+  k: Kernel,
+  path: Path,
+  options: { needUnmount?: boolean; oPath?: boolean; userNs?: UserNamespace | undefined; mntNs?: MntNamespace | undefined } = {},
+): File {
   pathGet(k, path);
   const file = { id: ++k.ids.file, f_path: path, needUnmount: options.needUnmount ?? false, oPath: options.oPath ?? false, f_count: 1 };
+  if (options.mntNs) {
+    options.mntNs.count++; // get_mnt_ns()
+    return { ...file, mntNs: options.mntNs };
+  }
   return options.userNs ? { ...file, userNs: options.userNs } : file;
 }
 
@@ -49,5 +62,6 @@ export function fputFinal(k: Kernel, file: File): void {
   traced(k, '__fput', () => {
     if (file.needUnmount) dissolveOnFput(k, file.f_path.mnt);
     mntputNoExpire(k, file.f_path.mnt);
+    if (file.mntNs) putMntNs(k, file.mntNs); // nsfs_evict(): the namespace's last holder may be this file
   });
 }

@@ -7,8 +7,7 @@ import { AT_FDCWD, MNT_NOSYMFOLLOW, NAME_MAX, PATH_MAX } from '../kernel/constan
 import type { Dentry, Kernel, Mount, Path, Task } from '../kernel/types';
 import { mntHasParent } from '../namespace/alloc';
 import { lookupMnt } from '../namespace/lookup-mnt';
-import { procPidDir } from './procfs';
-import { nsGetPath } from './nsfs';
+import { isNsLink, procNsGetLink, procPidDir } from './procfs';
 import { fail, ok, type SyscallResult } from '../result';
 
 export interface LookupOptions {
@@ -172,13 +171,18 @@ function walk(k: Kernel, task: Task, start: Path, parts: readonly string[], foll
       const next = procStep(k, task, cur, part);
       if (viaLink && next.ok && !followLast && i === parts.length - 1) return ok({ path: { mnt: cur.mnt, dentry: magicLink(cur.dentry, part) }, viaLink: false });
       if (!next.ok) return next;
-      // /proc/self, /proc/self/fd/N and /proc/self/ns/user are symlinks: a
+      // /proc/self, /proc/self/fd/N and /proc/PID/ns/* are symlinks: a
       // nosymfollow mount (5.10+) refuses to follow any (pick_link(): ELOOP).
-      const link = viaLink || next.value.dentry.proc?.kind === 'self' || next.value.dentry.proc?.kind === 'ns-user';
+      const nsLink = next.value.dentry.proc;
+      const link = viaLink || nsLink?.kind === 'self' || isNsLink(nsLink);
       const following = followLast || i < parts.length - 1;
       if (link && following && cur.mnt.mnt_flags & MNT_NOSYMFOLLOW) return fail('ELOOP');
       // A magic link lands on the file's own path; nothing is crossed after a jump.
-      cur = next.value.dentry.proc?.kind === 'ns-user' && following ? nsGetPath(k, task.user_ns) : next.value;
+      if (isNsLink(nsLink) && following) {
+        const ns = procNsGetLink(k, task, nsLink);
+        if (!ns.ok) return ns;
+        cur = ns.value;
+      } else cur = next.value;
       continue;
     }
     const child = cur.dentry.children.get(part);

@@ -145,6 +145,9 @@ export const PROC_SUPER_MAGIC = 0x9fa0;
 export const PIPEFS_MAGIC = 0x50495045;
 export const NSFS_MAGIC = 0x6e736673;
 
+/** ioctl(2) on an nsfs file: the mount namespace's id, as mnt_id_req.mnt_ns_id takes it (_IOR(NSIO, 0x5, __u64), include/uapi/linux/nsfs.h, 6.11). */
+export const NS_GET_MNTNS_ID = 0x8008b705;
+
 // --- fs contexts and statmount (fsopen, fsconfig, fsmount, fspick, statmount, listmount) ---
 
 /** fsopen(2), fspick(2), fsmount(2) flags (include/uapi/linux/mount.h). */

@@ -29,7 +29,8 @@ export type ProcNode =
   | { readonly kind: 'id-map' }
   /** /proc/self/ns and its `user` entry: opening that one gives a file pinning the opener's user namespace (nsfs). */
   | { readonly kind: 'ns-dir' }
-  | { readonly kind: 'ns-user' }
+  | { readonly kind: 'ns-user'; readonly pid?: number }
+  | { readonly kind: 'ns-mnt'; readonly pid?: number }
   /** /proc/PID: made on lookup for a live task (procfs.ts:procPidDir()). */
   | { readonly kind: 'pid'; readonly pid: number }
   /** /proc/PID/root: a magic link to that task's root. */
@@ -222,6 +223,8 @@ export interface File {
   readonly oPath: boolean;
   /** An nsfs file (/proc/self/ns/user): the user namespace it refers to. */
   readonly userNs?: UserNamespace;
+  /** An nsfs file (/proc/PID/ns/mnt): the mount namespace it refers to, and holds one `count` on. */
+  readonly mntNs?: MntNamespace;
   /** References from fd tables (f_count); __fput runs when it reaches 0. */
   f_count: number;
   /** An fscontext file (anon_inode:[fscontext]) carries its fs_context here (file->private_data). */

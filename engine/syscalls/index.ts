@@ -10,6 +10,7 @@ import { execve } from './execve';
 import { fstatfs } from './fstatfs';
 import { getcwd } from './getcwd';
 import { getdents64 } from './getdents64';
+import { ioctl } from './ioctl';
 import { mkdirat } from './mkdirat';
 import { mount } from './mount';
 import { newfstatat } from './newfstatat';
@@ -43,6 +44,7 @@ export const syscalls = {
   fstatfs,
   getcwd,
   getdents64,
+  ioctl,
   mkdirat,
   mount,
   newfstatat,

@@ -5,7 +5,7 @@ import { isPathReachable } from '../pnode/get-dominating-id';
 import { fail, ok, type SyscallResult } from '../result';
 import { enterSyscall } from './entry';
 import { mountApiMissing } from './mount-api-variants';
-import { grabRequestedMntNs, grabRequestedRoot, lookupMntInNs, mntIdUnique, type MntIdReq } from './statmount';
+import { grabRequestedMntNs, grabRequestedRoot, lookupMntInNs, mayLookInMntNs, mntIdUnique, type MntIdReq } from './statmount';
 
 export interface ListmountArgs {
   /** mnt_id: the mount whose descendants to list, or LSMT_ROOT; param: the last id seen. */
@@ -33,7 +33,7 @@ export function listmount(k: Kernel, task: Task, args: ListmountArgs): SyscallRe
     const last = args.req.param;
     if (last !== 0n && last <= MNT_UNIQUE_ID_OFFSET) return fail('EINVAL');
     const ns = grabRequestedMntNs(k, task, args.req);
-    if (!ns) return fail('ENOENT');
+    if (!ns || !mayLookInMntNs(task, args.req, ns)) return fail('ENOENT');
     const root = grabRequestedRoot(task, ns);
     if (!root) return fail('ENOENT');
     let orig: Path = root;

@@ -1,5 +1,7 @@
 import { AT_EMPTY_PATH, AT_NO_AUTOMOUNT, AT_SYMLINK_NOFOLLOW, S_IFDIR, S_IFIFO, S_IFLNK, S_IFREG } from '../kernel/constants';
-import type { Kernel, Path, Task, UserNamespace } from '../kernel/types';
+import type { Kernel, Path, ProcNode, Task } from '../kernel/types';
+import { nsfsNs, type NsCommon } from '../fs/nsfs';
+import { isNsLink } from '../fs/procfs';
 import { pathLookupAt } from '../fs/namei';
 import { fail, ok, type SyscallResult } from '../result';
 import { enterSyscall } from './entry';
@@ -23,7 +25,9 @@ export interface Stat {
 export interface FdLink {
   readonly link: Path;
   /** The link's fd is an nsfs file (/proc/self/ns/user): it reads as "user:[INUM]", no path. */
-  readonly userNs?: UserNamespace;
+  readonly ns?: NsCommon;
+  /** The link is /proc/PID/ns/user or /proc/PID/ns/mnt itself: what it leads to is looked up only when read. */
+  readonly nsLink?: Extract<ProcNode, { kind: 'ns-user' | 'ns-mnt' }>;
 }
 
 /**
@@ -39,8 +43,14 @@ export function lookupNoFollow(k: Kernel, task: Task, dfd: number, name: string)
     const last = parent.value.last!;
     if (last !== '.' && last !== '..') {
       const file = /^\d+$/.test(last) ? task.files.get(Number(last)) : undefined;
-      return file ? ok(file.userNs ? { link: file.f_path, userNs: file.userNs } : { link: file.f_path }) : fail('ENOENT');
+      if (!file) return fail('ENOENT');
+      const ns = nsfsNs(k, file.f_path.dentry);
+      return ok(ns ? { link: file.f_path, ns } : { link: file.f_path });
     }
+  }
+  if (parent.ok && proc?.kind === 'ns-dir') {
+    const entry = parent.value.path.dentry.children.get(parent.value.last!);
+    if (entry && isNsLink(entry.proc)) return ok({ link: { mnt: parent.value.path.mnt, dentry: entry }, nsLink: entry.proc });
   }
   if (parent.ok && proc?.kind === 'pid' && parent.value.last === 'root') {
     const owner = k.tasks.get(proc.pid);

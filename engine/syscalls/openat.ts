@@ -2,7 +2,7 @@ import { O_CREAT, O_DIRECTORY, O_PATH, O_RDWR, O_WRONLY } from '../kernel/consta
 import type { Kernel, Task } from '../kernel/types';
 import { allocFile, fdInstall, unusedFd } from '../fs/file';
 import { getnameTooLong, pathLookupAt } from '../fs/namei';
-import { nsfsUserNs } from '../fs/nsfs';
+import { nsfsNs } from '../fs/nsfs';
 import { isReadonly, newDentry } from '../fs/super';
 import { fail, type SyscallResult } from '../result';
 import { shmemReserveInode } from '../fs/fs-parameters';
@@ -47,9 +47,10 @@ export function openat(k: Kernel, task: Task, args: OpenatArgs): SyscallResult<n
     if (path.dentry.d_sb.fstype === 'anon_inodefs' && !(args.flags & O_PATH)) return fail('ENXIO'); // an fs context reopened by /proc/self/fd/N: no_open()
     if ((writing || args.flags & O_CREAT) && path.dentry.kind === 'dir') return fail('EISDIR'); // do_open()/may_open(): not a directory with O_CREAT or for writing
     if (writing && isReadonly(path.mnt)) return fail('EROFS');
-    // /proc/self/ns/user led to an nsfs file: it pins that user namespace.
-    const userNs = nsfsUserNs(k, path.dentry);
-    fdInstall(task, fd.value, allocFile(k, path, { oPath: (args.flags & O_PATH) !== 0, userNs }));
+    // /proc/PID/ns/user or /proc/PID/ns/mnt led to an nsfs file: it pins that namespace.
+    const ns = nsfsNs(k, path.dentry);
+    const oPath = (args.flags & O_PATH) !== 0;
+    fdInstall(task, fd.value, allocFile(k, path, { oPath, userNs: ns?.type === 'user' ? ns.ns : undefined, mntNs: ns?.type === 'mnt' ? ns.ns : undefined }));
     return fd;
   });
 }

@@ -66,15 +66,23 @@ export function lookupMntInNs(id: bigint, ns: MntNamespace): Mount | null {
 }
 
 /**
- * The namespace a request names: the caller's, or (mnt_ns_id) any the
- * caller may see, else null (ENOENT).
- * Analogous to fs/namespace.c:grab_requested_mnt_ns() + the ns_capable check after it (6.18).
+ * The namespace a request names: the caller's, or (mnt_ns_id) the one with
+ * that id, else null (ENOENT). Analogous to fs/namespace.c:grab_requested_mnt_ns() (6.18).
  */
 export function grabRequestedMntNs(k: Kernel, task: Task, req: MntIdReq): MntNamespace | null {
   if (!req.mnt_ns_id) return task.mnt_ns;
-  const ns = [...k.namespaces].find((n) => !n.anon && BigInt(n.ns_id) === req.mnt_ns_id);
-  if (!ns) return null;
-  return ns === task.mnt_ns || nsCapable(task, ns.user_ns) ? ns : null;
+  return [...k.namespaces].find((n) => !n.anon && BigInt(n.ns_id) === req.mnt_ns_id) ?? null;
+}
+
+/**
+ * The check statmount and listmount make right after: a namespace other
+ * than the caller's, named by id, needs CAP_SYS_ADMIN over its owning user
+ * namespace (ns_capable_noaudit()). listmount says ENOENT when it fails;
+ * statmount says EPERM on the live 6.18.44 ("statmount: permission check
+ * should return EPERM", Nov 2025; ENOENT before it).
+ */
+export function mayLookInMntNs(task: Task, req: MntIdReq, ns: MntNamespace): boolean {
+  return !req.mnt_ns_id || ns === task.mnt_ns || nsCapable(task, ns.user_ns);
 }
 
 /** The root a request is judged from: the caller's, or the first mount on another namespace's root. Analogous to grab_requested_root(). */
@@ -167,7 +175,8 @@ function fill(m: Mount, mask: number, root: Path, ns: MntNamespace): Statmount {
  * statmount(2) (6.8): the fields of one mount of the caller's namespace,
  * named by its unique id. Ids at or below MNT_UNIQUE_ID_OFFSET are EINVAL;
  * a mount of another namespace, or a detached one, is ENOENT; one the
- * caller's root cannot reach is EPERM unless it is capable there.
+ * caller's root cannot reach is EPERM unless it is capable there. With
+ * mnt_ns_id (6.11), of that namespace: EPERM without CAP_SYS_ADMIN over it.
  * Analogous to fs/namespace.c:SYSCALL_DEFINE4(statmount) + do_statmount() (6.18).
  */
 export function statmount(k: Kernel, task: Task, args: StatmountArgs): SyscallResult<Statmount> {
@@ -177,6 +186,7 @@ export function statmount(k: Kernel, task: Task, args: StatmountArgs): SyscallRe
     if (args.req.mnt_id <= MNT_UNIQUE_ID_OFFSET) return fail('EINVAL'); // copy_mnt_id_req()
     const ns = grabRequestedMntNs(k, task, args.req);
     if (!ns) return fail('ENOENT');
+    if (!mayLookInMntNs(task, args.req, ns)) return fail('EPERM');
     if (args.req.mnt_ns_id && ns.mounts.size === 0) return fail('ENOENT');
     const m = lookupMntInNs(args.req.mnt_id, ns);
     if (!m) return fail('ENOENT');

@@ -148,6 +148,39 @@ static inline uint64_t unique_mnt_id(const char *path)
 	return stx.stx_mnt_id;
 }
 
+/* include/uapi/linux/nsfs.h (6.11): _IOR(NSIO, 0x5, __u64). */
+#include <sys/ioctl.h>
+#define MS_NS_GET_MNTNS_ID 0x8008b705U
+
+/*
+ * "-n NSFILE" at argv[1]: the id of the mount namespace NSFILE (an nsfs file,
+ * /proc/PID/ns/mnt) stands for, from ioctl(NS_GET_MNTNS_ID), for
+ * mnt_id_req.mnt_ns_id; the option is taken off argv. 0 with *id set (0: no
+ * option, the caller's namespace); else 1, the reason said on stderr.
+ */
+static inline int mnt_ns_id_of(const char *name, int *argc, char ***argv, uint64_t *id)
+{
+	const char *path;
+	int fd, err;
+
+	*id = 0;
+	if (*argc < 3 || strcmp((*argv)[1], "-n") != 0 || (*argv)[2][0] == '-')
+		return 0;
+	path = (*argv)[2];
+	*argv += 2, *argc -= 2;
+	(*argv)[0] = (*argv)[-2];
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || ioctl(fd, MS_NS_GET_MNTNS_ID, id) < 0) {
+		err = errno;
+		fprintf(stderr, "%s: %s: %s\n", name, path, strerror(err));
+		if (fd >= 0)
+			close(fd);
+		return 1;
+	}
+	close(fd);
+	return 0;
+}
+
 /* A mount id operand: decimal, at most 64 bits; 0 when it is not one. */
 static inline uint64_t parse_id(const char *s)
 {

@@ -1,10 +1,11 @@
 /*
- * statmount PATH
- * statmount -i ID
+ * statmount [-n NSFILE] PATH
+ * statmount [-n NSFILE] -i ID
  *
  * statmount(2) of the mount at PATH (its unique id from statx
  * STATX_MNT_ID_UNIQUE) or of mount ID, asking for the fields a user reads,
- * printed one "key: value" a line (README, "statmount's output").
+ * printed one "key: value" a line (README, "statmount's output"). With -n,
+ * in the mount namespace NSFILE stands for (mnt_id_req.mnt_ns_id).
  */
 #include "mount_api.h"
 
@@ -61,6 +62,8 @@ int main(int argc, char **argv)
 	struct statmount *sm = (struct statmount *)buf;
 	struct mnt_id_req req = { .size = MNT_ID_REQ_SIZE_VER1 };
 
+	if (mnt_ns_id_of(name, &argc, &argv, &req.mnt_ns_id))
+		return 1;
 	switch (mount_id_operand(name, argc, argv, &req.mnt_id)) {
 	case 0:
 		break;
@@ -95,6 +98,6 @@ int main(int argc, char **argv)
 	printf("propagate_from: %llu\n", (unsigned long long)sm->propagate_from);
 	return 0;
 usage:
-	fprintf(stderr, "usage: %s PATH | -i ID\n", name);
+	fprintf(stderr, "usage: %s [-n NSFILE] PATH | -i ID\n", name);
 	return 2;
 }

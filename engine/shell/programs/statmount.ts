@@ -1,11 +1,12 @@
 // statmount, as engine/live/helpers/statmount.c (listmount.ts shares its
-// operand): a mount is named by a path (its unique id from statx
-// STATX_MNT_ID_UNIQUE) or by `-i ID`; the output is one "key: value" a line
+// operands): a mount is named by a path (its unique id from statx
+// STATX_MNT_ID_UNIQUE) or by `-i ID`, in the caller's mount namespace or,
+// with `-n NSFILE`, in the one an nsfs file stands for; the output is one "key: value" a line
 // (README, "statmount's output"), ids as the kernel gave them: the
 // differential check and the spec's steps renumber them (runner/renumber-ids.ts).
 
 import {
-  AT_FDCWD, MOUNT_ATTR__ATIME, MOUNT_ATTR_IDMAP, MOUNT_ATTR_NOATIME, MOUNT_ATTR_NODEV, MOUNT_ATTR_NODIRATIME,
+  AT_FDCWD, NS_GET_MNTNS_ID, O_RDONLY, MOUNT_ATTR__ATIME, MOUNT_ATTR_IDMAP, MOUNT_ATTR_NOATIME, MOUNT_ATTR_NODEV, MOUNT_ATTR_NODIRATIME,
   MOUNT_ATTR_NOEXEC, MOUNT_ATTR_NOSUID, MOUNT_ATTR_NOSYMFOLLOW, MOUNT_ATTR_RDONLY, MOUNT_ATTR_STRICTATIME, MS_PRIVATE, MS_SHARED, MS_SLAVE,
   MS_UNBINDABLE, STATMOUNT_FS_TYPE, STATMOUNT_MNT_BASIC, STATMOUNT_MNT_NS_ID, STATMOUNT_MNT_OPTS, STATMOUNT_MNT_POINT, STATMOUNT_MNT_ROOT,
   STATMOUNT_PROPAGATE_FROM, STATMOUNT_SB_BASIC, STATMOUNT_SB_SOURCE, STATX_MNT_ID_UNIQUE,
@@ -22,16 +23,47 @@ export type MountOperand = { readonly path: string } | { readonly id: bigint } |
 const ID = /^\d{1,20}$/;
 
 export function mountOperand(rest: readonly string[], name: string, place: TranscriptLine, optional: boolean): MountOperand {
-  const usage = `the dialect has "${name} ${optional ? '[-r] [PATH | -i ID]' : 'PATH'}" and "${name} ${optional ? '[-r] ' : ''}-i ID"`;
+  const usage = `the dialect has "${name} ${optional ? '[-r] [-n NSFILE] [PATH | -i ID]' : '[-n NSFILE] PATH'}" and "${name} ${optional ? '[-r] ' : ''}[-n NSFILE] -i ID"`;
   if (rest.length === 0 && optional) return null;
   if (rest[0] === '-i' && rest.length === 2 && ID.test(rest[1]!) && BigInt(rest[1]!) < 1n << 64n) return { id: BigInt(rest[1]!) };
   if (rest.length === 1 && !rest[0]!.startsWith('-')) return { path: rest[0]! };
   throw new DialectError(place, usage);
 }
 
-/** `statmount PATH | -i ID` */
-export function parseStatmount(argv: readonly string[], place: TranscriptLine): { readonly mount: MountOperand } {
-  return { mount: mountOperand(argv.slice(1), 'statmount', place, false) };
+/** `-n NSFILE` before the mount: the namespace file whose mount namespace to ask about (mnt_id_req.mnt_ns_id), else null. */
+export function nsOption(rest: readonly string[]): { readonly nsFile: string | null; readonly rest: readonly string[] } {
+  if (rest[0] === '-n' && rest.length >= 2 && !rest[1]!.startsWith('-')) return { nsFile: rest[1]!, rest: rest.slice(2) };
+  return { nsFile: null, rest };
+}
+
+export interface StatmountArgs {
+  readonly nsFile: string | null;
+  readonly mount: MountOperand;
+}
+
+/** `statmount [-n NSFILE] PATH | -i ID` */
+export function parseStatmount(argv: readonly string[], place: TranscriptLine): StatmountArgs {
+  const { nsFile, rest } = nsOption(argv.slice(1));
+  return { nsFile, mount: mountOperand(rest, 'statmount', place, false) };
+}
+
+/**
+ * The id of the mount namespace NSFILE stands for (0n: none asked, the
+ * caller's), from ioctl(NS_GET_MNTNS_ID) on it, or null after printing why
+ * not. As engine/live/helpers/mount_api.h:mnt_ns_id_of().
+ */
+export function mntNsIdOf(ctx: ProgramContext, name: string, nsFile: string | null): bigint | null {
+  if (nsFile === null) return 0n;
+  const fd = ctx.sys.openat({ dfd: AT_FDCWD, path: nsFile, flags: O_RDONLY });
+  if (!fd.ok) {
+    ctx.err(`${name}: ${nsFile}: ${strerror(fd.errno)}\n`);
+    return null;
+  }
+  const id = ctx.sys.ioctl({ fd: fd.value, cmd: NS_GET_MNTNS_ID });
+  ctx.sys.close({ fd: fd.value });
+  if (id.ok) return id.value;
+  ctx.err(`${name}: ${nsFile}: ${strerror(id.errno)}\n`);
+  return null;
 }
 
 /** The unique id of the mount at a path, or the message the helper prints. */
@@ -95,10 +127,12 @@ export function formatStatmount(sm: Statmount): string {
   ].join('');
 }
 
-function runStatmount(ctx: ProgramContext, args: { readonly mount: MountOperand }): ProgramOutcome {
+function runStatmount(ctx: ProgramContext, args: StatmountArgs): ProgramOutcome {
+  const nsId = mntNsIdOf(ctx, 'statmount', args.nsFile);
+  if (nsId === null) return exit(1);
   const id = uniqueId(ctx, 'statmount', args.mount!);
   if (id === null) return exit(1);
-  const sm = ctx.sys.statmount({ req: { mnt_id: id, param: BigInt(ALL_FIELDS), mnt_ns_id: 0n }, flags: 0 });
+  const sm = ctx.sys.statmount({ req: { mnt_id: id, param: BigInt(ALL_FIELDS), mnt_ns_id: nsId }, flags: 0 });
   if (!sm.ok) return failed(ctx, 'statmount', sm);
   ctx.out(formatStatmount(sm.value));
   return exit(0);
@@ -106,10 +140,10 @@ function runStatmount(ctx: ProgramContext, args: { readonly mount: MountOperand 
 
 export const statmount = defineProgram({
   name: 'statmount',
-  usage: ['statmount P', 'statmount -i ID'],
+  usage: ['statmount [-n NSFILE] P', 'statmount [-n NSFILE] -i ID'],
   summary:
-    'the unique id of P\'s mount from `statx(STATX_MNT_ID_UNIQUE)` (or ID), then `statmount(2)`: 18 `key: value` lines (the format is below)',
-  parse: (argv, place) => ({ mount: mountOperand(argv.slice(1), 'statmount', place, false) }),
+    'the unique id of P\'s mount from `statx(STATX_MNT_ID_UNIQUE)` (or ID), then `statmount(2)`: 18 `key: value` lines (the format is below); `-n NSFILE`: of the mount namespace NSFILE (`/proc/PID/ns/mnt`) stands for, its id from `ioctl(NS_GET_MNTNS_ID)` as `mnt_ns_id`',
+  parse: parseStatmount,
   run: runStatmount,
   live: { helper: 'statmount' },
 });
