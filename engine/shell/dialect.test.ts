@@ -67,3 +67,14 @@ describe('the allow-list accepts what the dialect names', () => {
     });
   }
 });
+
+describe('statmount and listmount -n NSFILE in the dialect', () => {
+  it('should take -n NSFILE before the mount (after -r for listmount), and no other order', () => {
+    for (const line of ['statmount -n /proc/1/ns/mnt /mnt', 'statmount -n /proc/self/fd/5 -i 2147483650', 'listmount -n /proc/1/ns/mnt', 'listmount -r -n /proc/1/ns/mnt /mnt']) {
+      assert.doesNotThrow(() => checkDialect(at(line)), line);
+    }
+    for (const line of ['statmount -n /proc/1/ns/mnt', 'statmount /mnt -n /proc/1/ns/mnt', 'listmount -n', 'listmount -n -r /proc/1/ns/mnt', 'listmount -n /proc/1/ns/mnt -r']) {
+      assert.throws(() => checkDialect(at(line)), /the dialect has "(statmount|listmount) .*-n NSFILE/, line);
+    }
+  });
+});
