@@ -5,7 +5,7 @@
 // never opens one has the same device and mount numbers.
 
 import { MNT_INTERNAL } from '../kernel/constants';
-import type { Dentry, Kernel, MntNamespace, Mount, Path, UserNamespace } from '../kernel/types';
+import type { Dentry, Kernel, MntNamespace, Mount, Path, Task, UserNamespace } from '../kernel/types';
 import { allocVfsmnt } from '../namespace/alloc';
 import { allocSuper, newDentry } from './super';
 
@@ -61,4 +61,21 @@ export function nsfsNs(k: Kernel, dentry: Dentry): NsCommon | undefined {
 export function nsfsUserNs(k: Kernel, dentry: Dentry): UserNamespace | undefined {
   const ns = nsfsNs(k, dentry);
   return ns?.type === 'user' ? ns.ns : undefined;
+}
+
+/** Is `dentry` a mount namespace's nsfs file? Analogous to fs/namespace.c:is_mnt_ns_file() (6.18). */
+export function isMntNsFile(k: Kernel, dentry: Dentry): boolean {
+  return nsfsNs(k, dentry)?.type === 'mnt';
+}
+
+/**
+ * Would mounting this mount namespace's file in the caller's namespace make
+ * a loop (a namespace kept alive by a mount of itself, or of one that may
+ * hold it)? Only the files of namespaces with larger ids than the caller's
+ * may be mounted: its own, or one with a smaller id, is a loop.
+ * Analogous to fs/namespace.c:mnt_ns_loop() (6.18).
+ */
+export function mntNsLoop(k: Kernel, task: Task, dentry: Dentry): boolean {
+  const ns = nsfsNs(k, dentry);
+  return ns?.type === 'mnt' && task.mnt_ns.ns_id >= ns.ns.ns_id;
 }

@@ -1,5 +1,6 @@
-import { UMOUNT_SYNC, CL_COPY_UNBINDABLE, CL_MAKE_SHARED, CL_PRIVATE, CL_SLAVE, MNT_DOOMED, MNT_INTERNAL, MNT_LOCKED, MNT_SHARED, MNT_SYNC_UMOUNT, MNT_UNBINDABLE } from '../kernel/constants';
+import { UMOUNT_SYNC, CL_COPY_MNT_NS_FILE, CL_COPY_UNBINDABLE, CL_MAKE_SHARED, CL_PRIVATE, CL_SLAVE, MNT_DOOMED, MNT_INTERNAL, MNT_LOCKED, MNT_SHARED, MNT_SYNC_UMOUNT, MNT_UNBINDABLE } from '../kernel/constants';
 import type { Dentry, Kernel, Mount } from '../kernel/types';
+import { isMntNsFile, nsfsNs } from '../fs/nsfs';
 import { isSubdir } from '../fs/super';
 import { isMntSlave, isMntUnbindable, mntAllocGroupId, peerRingAddAfter, peers, setMntShared, slaveListAddBehind, slaveListAddHead } from '../pnode/pnode';
 import type { Errno } from '../errno';
@@ -37,6 +38,8 @@ function strippedFlags(k: Kernel): number {
  */
 export function cloneMnt(k: Kernel, old: Mount, root: Dentry, flag: number): Mount {
   const mnt = allocVfsmnt(k, old.mnt_sb, root, old.mnt_flags & ~strippedFlags(k));
+  const ns = nsfsNs(k, root);
+  if (ns?.type === 'mnt') ns.ns.count++; // dget(root): a mount of a namespace's file keeps the namespace, as an open one does
   mnt.mnt_idmap = old.mnt_idmap;
   mnt.mnt_group_id = flag & (CL_SLAVE | CL_PRIVATE) ? 0 : old.mnt_group_id; // not a peer of original
   if (flag & CL_MAKE_SHARED && !mnt.mnt_group_id) mntAllocGroupId(k, mnt);
@@ -58,10 +61,15 @@ export function cloneMnt(k: Kernel, old: Mount, root: Dentry, flag: number): Mou
  * it, attached to each other as in the source. Without CL_COPY_UNBINDABLE
  * an unbindable root is refused and unbindable submounts are skipped with
  * everything below them.
- * Analogous to fs/namespace.c:copy_tree() (6.18; CL_COPY_MNT_NS_FILE is moot, there is no nsfs here).
+ * Without CL_COPY_MNT_NS_FILE (a new namespace's copy, propagation), a
+ * mount namespace's file mounted in the tree is left out with everything
+ * below it, and a tree rooted on one is EINVAL: a copy must not keep a
+ * namespace alive from a place it cannot see.
+ * Analogous to fs/namespace.c:copy_tree() (6.18).
  */
 export function copyTree(k: Kernel, mnt: Mount, dentry: Dentry, flag: number): SyscallResult<Mount> {
   if (!(flag & CL_COPY_UNBINDABLE) && isMntUnbindable(mnt)) return fail('EINVAL');
+  if (!(flag & CL_COPY_MNT_NS_FILE) && isMntNsFile(k, dentry)) return fail('EINVAL');
   const root = cloneMnt(k, mnt, dentry, flag);
   const copyChildren = (src: Mount, dst: Mount, under: Dentry | null): Errno | null => {
     for (const child of [...src.mnt_mounts]) {
@@ -70,6 +78,7 @@ export function copyTree(k: Kernel, mnt: Mount, dentry: Dentry, flag: number): S
         if (child.mnt_flags & MNT_LOCKED) return 'EPERM'; // skipping it would reveal what it covers
         continue;
       }
+      if (!(flag & CL_COPY_MNT_NS_FILE) && isMntNsFile(k, child.mnt_root)) continue; // skip_mnt_tree()
       const copy = cloneMnt(k, child, child.mnt_root, flag);
       if (child.mnt_flags & MNT_LOCKED) copy.mnt_flags |= MNT_LOCKED;
       attachMnt(k, copy, dst, child.mnt_mountpoint);

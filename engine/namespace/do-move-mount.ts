@@ -3,6 +3,7 @@ import { isMntShared, isMntUnbindable, peers } from '../pnode/pnode';
 import { traced } from '../kernel/kernel';
 import type { Dentry, Kernel, Mount, MntNamespace, Path, Task } from '../kernel/types';
 import { lookupMnt } from './lookup-mnt';
+import { mntNsLoop } from '../fs/nsfs';
 import { fail, ok, type SyscallResult } from '../result';
 import { anonNsRoot, checkMnt, mayUseMount, mntHasParent, subtree } from './alloc';
 import { attachRecursiveMnt, lockMount } from './graft';
@@ -107,6 +108,14 @@ function canMoveMountBeneath(k: Kernel, task: Task, from: Path, to: Path, mp: De
   return ok(0);
 }
 
+/**
+ * No mount of the tree being moved is the file of the caller's namespace or
+ * a newer one. Analogous to fs/namespace.c:check_for_nsfs_mounts() (6.18).
+ */
+function checkForNsfsMounts(k: Kernel, task: Task, tree: Mount): boolean {
+  return subtree(tree).every((m) => !mntNsLoop(k, task, m.mnt_root));
+}
+
 /** mount_is_ancestor(p1, p2) (6.17): a possibly empty chain of parents from p2 up to p1. */
 function mountIsAncestor(p1: Mount, p2: Mount): boolean {
   let m = p2;
@@ -149,6 +158,7 @@ export function doMoveMount(k: Kernel, task: Task, oldPath: Path, newPath: Path,
       }
       const p = target.mnt;
       if (isMntShared(p) && treeContainsUnbindable(old)) return fail('EINVAL'); // an unbindable mount would be copied by propagation
+      if (!checkForNsfsMounts(k, task, old)) return fail('ELOOP'); // a mount namespace's file that would make a loop
       if (isAncestor(k, old, p)) return fail('ELOOP'); // into itself
       const attachedNow = attachRecursiveMnt(k, old, target);
       if (!attachedNow.ok) return attachedNow;

@@ -4,6 +4,8 @@ import { MNT_DOOMED } from '../kernel/constants';
 import { traced, useAfterFree, warn } from '../kernel/kernel';
 import type { Kernel, Mount, Path } from '../kernel/types';
 import { mntPinKill } from './fs-pin';
+import { nsfsNs } from '../fs/nsfs';
+import { putMntNs } from './put-mnt-ns';
 import { unhashFromParent } from './tree';
 
 /**
@@ -101,5 +103,8 @@ export function cleanupMnt(k: Kernel, m: Mount): void {
     }
     m.freed = true;
     k.mounts.delete(m);
+    // dput(mnt_root): a mount namespace's nsfs file lets go of its namespace with its last holder.
+    const ns = nsfsNs(k, m.mnt_root);
+    if (ns?.type === 'mnt') putMntNs(k, ns.ns);
   });
 }

@@ -10,6 +10,7 @@ import { populateProc } from '../fs/procfs';
 import { allocSuper } from '../fs/super';
 import { allocVfsmnt, checkMnt, isMounted, subtree } from '../namespace/alloc';
 import { __doLoopback } from '../namespace/do-loopback';
+import { mntNsLoop } from '../fs/nsfs';
 import { doMoveMount } from '../namespace/do-move-mount';
 import { doReconfigureMnt } from '../namespace/do-reconfigure-mnt';
 import { attachRecursiveMnt, inventGroupIds, lockMount } from '../namespace/graft';
@@ -78,6 +79,7 @@ function doLoopback(k: Kernel, task: Task, target: Path, sourceName: string, rec
     const found = pathLookupAt(k, task, AT_FDCWD, sourceName);
     if (!found.ok) return found;
     const old = found.value.path;
+    if (mntNsLoop(k, task, old.dentry)) return fail('EINVAL'); // a mount namespace's own (or a newer one's) file
     let clone: Mount | null = null;
     const result = bind();
     if (!result.ok && clone) umountTree(k, clone, UMOUNT_SYNC);

@@ -26,6 +26,21 @@ Feature: statmount and listmount of another mount namespace, named by its nsfs f
     permission check should return EPERM", Nov 2025: `ENOENT` before).
   The mount points listed are seen from that namespace's root.
 
+  A mount namespace's file may also be bind-mounted, which keeps the
+  namespace alive too; to rule out loops, a namespace may mount only the
+  files of namespaces with larger ids than its own (fs/namespace.c
+  `mnt_ns_loop()`, checked by `do_loopback()` and, for a tree moved in,
+  `check_for_nsfs_mounts()`), and a new namespace's copy leaves such mounts
+  out (`copy_tree()` without `CL_COPY_MNT_NS_FILE`). Its own file is always
+  refused. Whether a parent's file is refused is not something a transcript
+  can rely on: on 6.18 the ids come from per-CPU batches (on this 2-CPU
+  machine a namespace made later on one CPU can have a smaller id than one
+  made earlier on the other), so `unshare -m sh` then `mount --bind
+  /proc/1/ns/mnt F` fails with `EINVAL` or succeeds from run to run. The
+  model hands ids out in order, as one CPU would, and always refuses it
+  (unit tests cover that, the parent mounting its child's file, and the
+  copy that leaves such a mount out).
+
   Scenario: from a new mount namespace, listmount -n /proc/1/ns/mnt lists the first namespace's mounts, not the new one's
     When the shell session runs:
       """
@@ -144,4 +159,22 @@ Feature: statmount and listmount of another mount namespace, named by its nsfs f
       U1 /
       U2 /proc
       U3 /mnt
+      """
+
+  Scenario: a namespace's own file cannot be mounted in it: a bind mount is EINVAL, moving a clone of it in ELOOP
+    When the shell session runs:
+      """
+      # touch /mnt/f
+      # mount --bind /proc/self/ns/mnt /mnt/f
+      # open_tree_clone 3</proc/self/ns/mnt 3 move_mount 3 /mnt/f
+      """
+    Then "mount --bind /proc/self/ns/mnt /mnt/f" exits with status 32
+    And "mount --bind /proc/self/ns/mnt /mnt/f" prints on stderr:
+      """
+      mount: /mnt/f: wrong fs type, bad option, bad superblock on /proc/self/ns/mnt, missing codepage or helper program, or other error.
+             dmesg(1) may have more information after failed mount system call.
+      """
+    And "open_tree_clone 3</proc/self/ns/mnt 3 move_mount 3 /mnt/f" prints on stderr:
+      """
+      move_mount: Too many levels of symbolic links
       """

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AT_FDCWD, CLONE_NEWNS, CLONE_NEWUSER, LSMT_ROOT, NS_GET_MNTNS_ID, O_CREAT, O_PATH, STATMOUNT_MNT_NS_ID, STATX_MNT_ID_UNIQUE } from '../kernel/constants';
+import {
+  AT_FDCWD, CLONE_NEWNS, CLONE_NEWUSER, LSMT_ROOT, MOVE_MOUNT_F_EMPTY_PATH, MS_BIND, NS_GET_MNTNS_ID, O_CREAT, O_PATH, OPEN_TREE_CLONE, STATMOUNT_MNT_NS_ID,
+  STATX_MNT_ID_UNIQUE,
+} from '../kernel/constants';
+import { renderMountinfo } from '../observe/mountinfo';
 import { exitTask, forkTask } from '../kernel/task';
 import { ModelSession } from '../shell/session';
 import { bindSyscalls } from './index';
@@ -111,6 +115,46 @@ describe('statmount and listmount of another namespace by its id (fs/namespace.c
     const listed = sys.listmount({ req, nrMntIds: 10, flags: 0 });
     assert.ok(listed.ok && listed.value.length === 3, JSON.stringify(listed, (_, v) => (typeof v === 'bigint' ? String(v) : v)));
     assert.ok(sys.close({ fd: 20 }).ok);
+    assert.deepEqual(sys.listmount({ req, nrMntIds: 10, flags: 0 }), { ok: false, errno: 'ENOENT' });
+  });
+});
+
+describe('mounting a mount namespace file (fs/namespace.c mnt_ns_loop, copy_tree, 6.18)', () => {
+  const bind = (sys: Sys, source: string, target: string) => sys.mount({ source, target, fstype: '', flags: MS_BIND });
+
+  it("should refuse the caller's own namespace file (EINVAL) and a clone of it moved in (ELOOP), and an older namespace's file", () => {
+    const { k, top, sys } = boot();
+    open(sys, '/mnt/f', O_CREAT);
+    assert.deepEqual(bind(sys, '/proc/self/ns/mnt', '/mnt/f'), { ok: false, errno: 'EINVAL' });
+    const clone = sys.open_tree({ dfd: AT_FDCWD, path: '/proc/self/ns/mnt', flags: OPEN_TREE_CLONE });
+    assert.ok(clone.ok);
+    assert.deepEqual(sys.move_mount({ fromDfd: clone.value, fromPath: '', toDfd: AT_FDCWD, toPath: '/mnt/f', flags: MOVE_MOUNT_F_EMPTY_PATH }), { ok: false, errno: 'ELOOP' });
+    const child = forkTask(k, top, 'sh');
+    const csys = bindSyscalls(k, child);
+    assert.ok(csys.unshare({ flags: CLONE_NEWNS }).ok);
+    assert.deepEqual(bind(csys, '/proc/1/ns/mnt', '/mnt/f'), { ok: false, errno: 'EINVAL' }); // ids in order here; see the feature
+    assert.deepEqual(bind(sys, '/proc/self/ns/user', '/mnt/f'), { ok: true, value: 0 }); // not a mount namespace's
+  });
+
+  it("should let an older namespace mount a newer one's file, which keeps that namespace after its last task, out of unshare's copy, until unmounted", () => {
+    const { k, top, sys } = boot();
+    open(sys, '/mnt/f', O_CREAT);
+    const child = forkTask(k, top, 'sh');
+    const csys = bindSyscalls(k, child);
+    assert.ok(csys.unshare({ flags: CLONE_NEWNS }).ok);
+    const nsId = csys.ioctl({ fd: open(csys, '/proc/self/ns/mnt'), cmd: NS_GET_MNTNS_ID });
+    assert.ok(nsId.ok);
+    assert.deepEqual(bind(sys, `/proc/${child.pid}/ns/mnt`, '/mnt/f'), { ok: true, value: 0 });
+    exitTask(k, child);
+    const req = { mnt_id: LSMT_ROOT, param: 0n, mnt_ns_id: nsId.value };
+    const listed = sys.listmount({ req, nrMntIds: 10, flags: 0 });
+    assert.ok(listed.ok && listed.value.length === 3);
+    // A new namespace's copy leaves the namespace file's mount out.
+    const other = forkTask(k, top, 'sh');
+    assert.ok(bindSyscalls(k, other).unshare({ flags: CLONE_NEWNS }).ok);
+    assert.match(renderMountinfo(top), /mnt:\[\d+\] \/mnt\/f /);
+    assert.doesNotMatch(renderMountinfo(other), /mnt:\[/);
+    assert.ok(sys.umount2({ target: '/mnt/f', flags: 0 }).ok);
     assert.deepEqual(sys.listmount({ req, nrMntIds: 10, flags: 0 }), { ok: false, errno: 'ENOENT' });
   });
 });
