@@ -316,6 +316,13 @@ describe('browser', { skip, timeout: 1_200_000 }, () => {
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /soft lockup[\s\S]*\[mountspec\] failed as declared/);
     assert.deepEqual(snapshot(), before, 'reports/ unchanged');
+    await page.context().close();
+    // report.html shows each failure's Reproduce line too (its script makes them, as the site's does).
+    const report = await open(`${reportUrl}report.html`);
+    const lines = await report.page.locator('details.run .reproduce code').allTextContents();
+    assert.ok(lines.length > 0 && lines.length === (await report.page.locator('details.run').count()), `one a run (${lines.length})`);
+    assert.ok(lines.every((l) => /^node bin\/mountspec\.js reproduce features\/\S+\.feature:\d+ --kernel \S+$/.test(l)), lines.join('\n'));
+    await report.page.context().close();
   });
 
   it('should say the theme it is in and switch it', async () => {

@@ -92,7 +92,8 @@ export function cellHtml(c: CellView): Html {
     `<details class="run" ${attributes}>\n<summary><span class="kernel">${escape(c.label)}</span> ${badgeHtml(c.outcome, c.ok)}\n</summary>\n<div class="run-body">\n` +
       notes(c, h) +
       record(c, h) +
-      `<p class="reproduce">Reproduce: <code>${escape(c.reproduce)}</code></p>\n</div>\n</details>`,
+      // Its Reproduce line is assets/site.js's, made from the scenario's key and the kernel.
+      '</div>\n</details>',
   );
 }
 

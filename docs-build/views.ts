@@ -186,7 +186,6 @@ export interface CellView {
   readonly message: string | null;
   readonly failedStep: { readonly href: string; readonly text: string } | null;
   readonly logs: readonly string[];
-  readonly reproduce: string;
   readonly terminal: readonly TerminalEntry[];
   readonly kernelLog: readonly KernelLogView[];
   /** The kernel log is the model's, not captured. */
@@ -217,7 +216,6 @@ export function cellView(scenario: Scenario, cell: Cell, kernel: KernelColumn, t
     message: cell.message,
     failedStep: failed ? { href: `#${failed.anchor}`, text: `${failed.keyword} ${failed.text}` } : null,
     logs: cell.logs,
-    reproduce: `node bin/mountspec.js reproduce ${scenario.key} --kernel ${cell.kernel}`,
     ...session,
     sameAs: [],
     alsoOn: [],

@@ -61,6 +61,19 @@
   document.addEventListener('toggle', function (e) { if (e.target.open) drawVisible(e.target); }, true);
   drawVisible(document);
 
+  // Each run's Reproduce line, from its scenario's key and its kernel: the
+  // same words for every run, so a page does not carry them run by run.
+  Array.prototype.forEach.call(document.querySelectorAll('details.run'), function (run) {
+    var scenario = run.closest('[data-key]');
+    var body = run.querySelector('.run-body');
+    if (!scenario || !body) return;
+    var line = document.createElement('p');
+    line.className = 'reproduce';
+    line.appendChild(document.createTextNode('Reproduce: '));
+    line.appendChild(document.createElement('code')).textContent = 'node bin/mountspec.js reproduce ' + scenario.getAttribute('data-key') + ' --kernel ' + run.getAttribute('data-kernel');
+    body.appendChild(line);
+  });
+
   // Permalinks into closed <details>: open every ancestor of the target.
   function reveal() {
     var id = decodeURIComponent(location.hash.slice(1));
