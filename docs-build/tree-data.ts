@@ -73,6 +73,16 @@ function hashIndexes(mounts: readonly number[], tasks: readonly number[]): numbe
   return h;
 }
 
+/** `view`'s index in `table`: that of an equal version already there under `key`, else a new tuple's. */
+function intern<V, T>(versionsByKey: Map<number, { readonly view: V; readonly at: number }[]>, key: number, view: V, same: (a: V, b: V) => boolean, table: T[], tuple: (v: V) => T): number {
+  let versions = versionsByKey.get(key);
+  if (!versions) versionsByKey.set(key, (versions = []));
+  for (const v of versions) if (same(v.view, view)) return v.at;
+  const at = table.push(tuple(view)) - 1;
+  versions.push({ view, at });
+  return at;
+}
+
 /**
  * Interns states into one page's table; `add` returns the state's index
  * (equal states, equal index). A page holds a few versions of each mount
@@ -90,21 +100,11 @@ export class TreeTable {
   private readonly seen = new WeakMap<StateView, number>();
 
   private mount(m: MountView): number {
-    let versions = this.mounts.get(m.id);
-    if (!versions) this.mounts.set(m.id, (versions = []));
-    for (const v of versions) if (sameMount(v.view, m)) return v.at;
-    const at = this.data.m.push(mountTuple(m)) - 1;
-    versions.push({ view: m, at });
-    return at;
+    return intern(this.mounts, m.id, m, sameMount, this.data.m, mountTuple);
   }
 
   private task(t: TaskView): number {
-    let versions = this.tasks.get(t.pid);
-    if (!versions) this.tasks.set(t.pid, (versions = []));
-    for (const v of versions) if (sameTask(v.view, t)) return v.at;
-    const at = this.data.t.push(taskTuple(t)) - 1;
-    versions.push({ view: t, at });
-    return at;
+    return intern(this.tasks, t.pid, t, sameTask, this.data.t, taskTuple);
   }
 
   add(state: StateView): number {
