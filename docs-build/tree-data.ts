@@ -59,7 +59,9 @@ function sameTask(a: TaskView, b: TaskView): boolean {
   );
 }
 
-function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+/** Two lists alike, item by item (views.ts compares a run's parts with it too). */
+export function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!same(a[i]!, b[i]!)) return false;
   return true;

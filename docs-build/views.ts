@@ -12,7 +12,7 @@ import { OUTCOMES, outcomeView, STATUS_FILTERS, type OutcomeView } from './outco
 import type { CitationTarget } from './plugins/rehype-citation-figures';
 import { isArchiveSearch } from './plugins/remark-citations';
 import type { CommandRun, Session } from './session';
-import type { TreeTable } from './tree-data';
+import { sameList, type TreeTable } from './tree-data';
 
 type Html = Handlebars.SafeString;
 const trusted = (html: string): Html => new Handlebars.SafeString(html);
@@ -221,14 +221,6 @@ export function cellView(scenario: Scenario, cell: Cell, kernel: KernelColumn, t
     alsoOn: [],
     headingLevel: idPrefix === '' ? 3 : 4,
   };
-}
-
-/** Two lists alike, item by item. */
-function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!same(a[i]!, b[i]!)) return false;
-  return true;
 }
 
 /** The parts of a run that two kernels often show alike, each with what makes it the same (ids left out). */
