@@ -20,8 +20,7 @@ const PROC_DYNAMIC_FIRST = 0xf0000000;
 const NSFS = new WeakMap<Kernel, { readonly mnt: Mount; readonly files: Map<object, Dentry>; readonly owners: Map<Dentry, NsCommon> }>();
 
 /** The namespace file's inode number, as "user:[INUM]" or "mnt:[INUM]" shows it. */
-export function nsInum(ns: NsCommon | UserNamespace): number {
-  const common: NsCommon = 'type' in ns ? ns : { type: 'user', ns };
+export function nsInum(common: NsCommon): number {
   if (common.type === 'mnt') return PROC_DYNAMIC_FIRST + 0x1000 + common.ns.ns_id;
   return common.ns.parent === null ? PROC_USER_INIT_INO : PROC_USER_INIT_INO + 0x100 + common.ns.ns_id;
 }
@@ -35,8 +34,7 @@ export function nsName(ns: NsCommon): string {
  * The path /proc/PID/ns/user or /proc/PID/ns/mnt leads to: the namespace's
  * file on nsfs's internal mount. Analogous to fs/nsfs.c:ns_get_path() (6.18; nsfs is kern_mount()ed).
  */
-export function nsGetPath(k: Kernel, ns: NsCommon | UserNamespace): Path {
-  const common: NsCommon = 'type' in ns ? ns : { type: 'user', ns };
+export function nsGetPath(k: Kernel, common: NsCommon): Path {
   let fs = NSFS.get(k);
   if (!fs) {
     const sb = allocSuper(k, 'nsfs', 'nsfs');

@@ -73,5 +73,5 @@ export function ptraceMayAccess(caller: Task, target: Task): boolean {
 export function procNsGetLink(k: Kernel, caller: Task, node: Extract<ProcNode, { kind: 'ns-user' | 'ns-mnt' }>): SyscallResult<Path> {
   const target = node.pid === undefined ? caller : k.tasks.get(node.pid);
   if (!target || !ptraceMayAccess(caller, target)) return fail('EACCES');
-  return ok(node.kind === 'ns-user' ? nsGetPath(k, target.user_ns) : nsGetPath(k, { type: 'mnt', ns: target.mnt_ns }));
+  return ok(nsGetPath(k, node.kind === 'ns-user' ? { type: 'user', ns: target.user_ns } : { type: 'mnt', ns: target.mnt_ns }));
 }
