@@ -12,6 +12,7 @@
 import type * as messages from '@cucumber/messages';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { eachLine } from './load';
 import { parseMarkdown } from './markdown';
 import { dedent, featureNarrative } from './narrative-source';
 
@@ -43,9 +44,7 @@ export function lowerBoundBuild(streams: readonly string[], site: ReadonlyMap<st
   const once: messages.Envelope[] = [];
   streams.forEach((file, index) => {
     const bytes = readFileSync(file);
-    for (let start = 0; start < bytes.length; ) {
-      const newline = bytes.indexOf(0x0a, start);
-      const end = newline === -1 ? bytes.length : newline;
+    eachLine(bytes, (start, end) => {
       const head = bytes.toString('latin1', start, Math.min(end, start + 24));
       if (startsWithAny(head, READ)) JSON.parse(bytes.toString('utf8', start, end));
       else if (index === 0 && startsWithAny(head, READ_ONCE)) once.push(JSON.parse(bytes.toString('utf8', start, end)) as messages.Envelope);
@@ -60,8 +59,7 @@ export function lowerBoundBuild(streams: readonly string[], site: ReadonlyMap<st
           JSON.parse((JSON.parse(line) as messages.Envelope).attachment?.body ?? 'null');
         }
       }
-      start = end + 1;
-    }
+    });
   });
   for (const markdown of narratives(once)) parseMarkdown(markdown, 'narrative');
   rmSync(out, { recursive: true, force: true });

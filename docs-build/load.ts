@@ -32,6 +32,22 @@ const isBlank = (bytes: Buffer, start: number, end: number) => {
 };
 
 /**
+ * Calls `visit` with each line's byte range (newline left out) and 1-based
+ * number, the empty one after a final newline included; returns how many.
+ */
+export function eachLine(bytes: Buffer, visit: (start: number, end: number, line: number) => void): number {
+  let line = 0;
+  for (let start = 0; start <= bytes.length; ) {
+    const newline = bytes.indexOf(NEWLINE, start);
+    const end = newline === -1 ? bytes.length : newline;
+    visit(start, end, ++line);
+    if (newline === -1) break;
+    start = end + 1;
+  }
+  return line;
+}
+
+/**
  * Parses one NDJSON file; `display` is the path shown in messages (relative
  * to the cwd). Lines are decoded one by one, not the file at once: a single
  * "…" anywhere makes V8 hold a whole decoded file as two-byte text, which is
@@ -42,36 +58,28 @@ export function parseStream(kernel: string, display: string, data: string | Buff
   const file = new VFile({ path: display, value: bytes });
   const envelopes: messages.Envelope[] = [];
   const lines: number[] = [];
-  let line = 0;
-  for (let start = 0; start <= bytes.length; ) {
-    const newline = bytes.indexOf(NEWLINE, start);
-    const end = newline === -1 ? bytes.length : newline;
-    line++;
-    const from = start;
-    start = end + 1;
-    if (!isBlank(bytes, from, end)) {
-      let value: unknown;
-      try {
-        value = JSON.parse(bytes.toString('utf8', from, end));
-      } catch (error) {
-        // V8 says "… at position N"; turn that into a column.
-        const reason = error instanceof Error ? error.message : String(error);
-        const position = /position (\d+)/.exec(reason)?.[1];
-        // Only blank lines after it: the file was cut off inside its last line.
-        file.fail(`${isBlank(bytes, start, bytes.length) ? 'truncated' : 'malformed'} NDJSON: ${reason}`, { place: { line, column: position === undefined ? 1 : Number(position) + 1 }, ruleId: 'ndjson', source: 'docs-build' });
-      }
-      const keys = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
-      if (keys.length !== 1 || !ENVELOPE_KEYS.has(keys[0] ?? '')) {
-        file.fail(`not a cucumber message envelope (expected one of meta, source, pickle, testCase, …; got ${keys.length ? keys.join(', ') : typeof value})`, { place: { line, column: 1 }, ruleId: 'envelope', source: 'docs-build' });
-      }
-      envelopes.push(value as messages.Envelope);
-      lines.push(line);
+  const count = eachLine(bytes, (from, end, line) => {
+    if (isBlank(bytes, from, end)) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(bytes.toString('utf8', from, end));
+    } catch (error) {
+      // V8 says "… at position N"; turn that into a column.
+      const reason = error instanceof Error ? error.message : String(error);
+      const position = /position (\d+)/.exec(reason)?.[1];
+      // Only blank lines after it: the file was cut off inside its last line.
+      file.fail(`${isBlank(bytes, end + 1, bytes.length) ? 'truncated' : 'malformed'} NDJSON: ${reason}`, { place: { line, column: position === undefined ? 1 : Number(position) + 1 }, ruleId: 'ndjson', source: 'docs-build' });
     }
-    if (newline === -1) break;
-  }
+    const keys = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+    if (keys.length !== 1 || !ENVELOPE_KEYS.has(keys[0] ?? '')) {
+      file.fail(`not a cucumber message envelope (expected one of meta, source, pickle, testCase, …; got ${keys.length ? keys.join(', ') : typeof value})`, { place: { line, column: 1 }, ruleId: 'envelope', source: 'docs-build' });
+    }
+    envelopes.push(value as messages.Envelope);
+    lines.push(line);
+  });
   // A run that was cut off between lines parses, but ends without its last message.
   if (!envelopes.some((e) => e.testRunFinished)) {
-    file.fail('truncated message stream: no testRunFinished envelope (did the run finish?)', { place: { line, column: 1 }, ruleId: 'truncated', source: 'docs-build' });
+    file.fail('truncated message stream: no testRunFinished envelope (did the run finish?)', { place: { line: count, column: 1 }, ruleId: 'truncated', source: 'docs-build' });
   }
   return { kernel, file, envelopes, lines };
 }
